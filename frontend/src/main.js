@@ -1,0 +1,93 @@
+// Ballast's progressive enhancement: theme toggle, navigation on narrow screens, confirmations.
+// Every page works without it.
+
+const THEME_KEY = 'ballast.theme';
+const THEMES = ['system', 'light', 'dark'];
+
+function currentTheme() {
+  const t = document.documentElement.dataset.theme;
+  return t === 'light' || t === 'dark' ? t : 'system';
+}
+
+function applyTheme(theme) {
+  const root = document.documentElement;
+  if (theme === 'system') {
+    delete root.dataset.theme;
+  } else {
+    root.dataset.theme = theme;
+  }
+  try {
+    if (theme === 'system') localStorage.removeItem(THEME_KEY);
+    else localStorage.setItem(THEME_KEY, theme);
+  } catch (e) {
+    // not remembered, still applied
+  }
+  document.querySelectorAll('[data-theme-toggle]').forEach((button) => {
+    button.dataset.current = theme;
+    const label = button.dataset[`label${theme[0].toUpperCase()}${theme.slice(1)}`];
+    if (label) {
+      button.setAttribute('aria-label', label);
+      button.title = label;
+      const text = button.querySelector('[data-theme-label]');
+      if (text) text.textContent = label;
+    }
+  });
+}
+
+function initThemeToggle() {
+  document.querySelectorAll('[data-theme-toggle]').forEach((button) => {
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      const next = THEMES[(THEMES.indexOf(currentTheme()) + 1) % THEMES.length];
+      applyTheme(next);
+    });
+  });
+  applyTheme(currentTheme());
+}
+
+function initNavToggle() {
+  const toggle = document.querySelector('[data-nav-toggle]');
+  const nav = document.getElementById('primary-nav');
+  if (!toggle || !nav) return;
+  toggle.hidden = false;
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') === 'true';
+    toggle.setAttribute('aria-expanded', String(!open));
+    nav.classList.toggle('is-open', !open);
+  });
+}
+
+function initConfirmations() {
+  document.addEventListener('submit', (event) => {
+    const form = event.target;
+    if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+    }
+  });
+}
+
+function initCopyButtons() {
+  document.querySelectorAll('[data-copy-target]').forEach((button) => {
+    const target = document.getElementById(button.dataset.copyTarget);
+    if (!target || !navigator.clipboard) return;
+    button.hidden = false;
+    button.addEventListener('click', async () => {
+      await navigator.clipboard.writeText(target.textContent.trim());
+      button.textContent = button.dataset.copiedLabel || button.textContent;
+    });
+  });
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  initThemeToggle();
+  initNavToggle();
+  initConfirmations();
+  initCopyButtons();
+});
+
+document.addEventListener('change', (event) => {
+  const el = event.target;
+  if (el instanceof HTMLSelectElement && el.hasAttribute('data-autosubmit') && el.form) {
+    el.form.submit();
+  }
+});
