@@ -91,3 +91,19 @@ document.addEventListener('change', (event) => {
     el.form.submit();
   }
 });
+
+// Forms with alternative sections (e.g. how to connect a cluster): show only the chosen one.
+function initMethodChoice() {
+  const choices = document.querySelectorAll('[data-method-choice]');
+  if (choices.length === 0) return;
+  const update = () => {
+    const chosen = document.querySelector('[data-method-choice]:checked');
+    document.querySelectorAll('[data-method]').forEach((section) => {
+      section.hidden = chosen !== null && section.dataset.method !== chosen.value;
+    });
+  };
+  choices.forEach((choice) => choice.addEventListener('change', update));
+  update();
+}
+
+document.addEventListener('DOMContentLoaded', initMethodChoice);

@@ -11,4 +11,6 @@ interface ClusterRepository extends ListCrudRepository<Cluster, Long> {
 
 	List<Cluster> findAllByOrderByDisplayNameAsc();
 
+	long countByCredentialIsNotNull();
+
 }
