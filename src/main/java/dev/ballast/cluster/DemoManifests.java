@@ -39,11 +39,11 @@ class DemoManifests {
 	 */
 	record Inventory(List<String> files, Map<String, Integer> kinds) {
 
-		int count(String kind) {
+		public int count(String kind) {
 			return this.kinds.getOrDefault(kind, 0);
 		}
 
-		int workloads() {
+		public int workloads() {
 			return count("Deployment") + count("StatefulSet") + count("DaemonSet") + count("Job") + count("CronJob");
 		}
 

@@ -1,0 +1,96 @@
+package dev.ballast.security;
+
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+/**
+ * The minimum role of every URL, in one place. Roles include the lower ones (ADMIN &gt; OPERATOR
+ * &gt; VIEWER). An endpoint without a rule is refused to everyone, so a new endpoint stays closed
+ * until it gets a line here, and {@code AccessRulesIntegrationTests} fails until its table has a
+ * row for it. An address that leads nowhere is a plain 404 for a signed-in user; a stranger is
+ * sent to sign in (or gets a 401) and so cannot tell which addresses exist.
+ */
+final class AccessRules {
+
+	/** What the API filter chain covers; pages are everything else. */
+	static final String[] API_PATHS = { "/api/**", "/actuator/**" };
+
+	private static final String VIEWER = Role.VIEWER.name();
+
+	private static final String ADMIN = Role.ADMIN.name();
+
+	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
+	private AccessRules() {
+	}
+
+	static void pages(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry pages,
+			Endpoints endpoints) {
+		pages
+			// anyone: signing in, error pages (every dispatch), the assets those pages need
+			.requestMatchers("/error").permitAll()
+			.requestMatchers(GET, "/login", "/assets/**", "/images/**", "/favicon.ico").permitAll()
+			// clusters: ADMIN registers, tests and removes them (before the VIEWER rule: /clusters/new)
+			.requestMatchers(GET, "/clusters/new").hasRole(ADMIN)
+			.requestMatchers(POST, "/clusters", "/clusters/*/test", "/clusters/*/delete").hasRole(ADMIN)
+			// VIEWER reads every area
+			.requestMatchers(GET, "/", "/clusters", "/clusters/*").hasRole(VIEWER)
+			.requestMatchers(GET, "/findings", "/sizing", "/cidr", "/taints", "/isolation", "/reports").hasRole(VIEWER)
+			// settings: everyone manages their own API tokens; ADMIN manages users and reads the audit log
+			.requestMatchers(GET, "/settings", "/settings/tokens").hasRole(VIEWER)
+			.requestMatchers(POST, "/settings/tokens", "/settings/tokens/*/revoke").hasRole(VIEWER)
+			.requestMatchers("/settings/users", "/settings/users/**", "/settings/audit").hasRole(ADMIN)
+			.anyRequest().access(notFoundForSignedIn(endpoints));
+	}
+
+	static void api(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry api,
+			Endpoints endpoints) {
+		api
+			// operations: probes for anyone, metrics for an admin's session or any API token
+			.requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
+			.requestMatchers(GET, "/actuator/info").hasRole(VIEWER)
+			.requestMatchers(GET, "/actuator/prometheus").access(AccessRules::adminSessionOrAnyToken)
+			// /api/v1: reading is VIEWER; acting (scans, exemptions) is OPERATOR; administering
+			// (clusters, users, reports) is ADMIN. One's own tokens and identity are VIEWER.
+			.requestMatchers(GET, "/api/v1/clusters", "/api/v1/clusters/*").hasRole(VIEWER)
+			.requestMatchers(POST, "/api/v1/clusters", "/api/v1/clusters/*/test").hasRole(ADMIN)
+			.requestMatchers(DELETE, "/api/v1/clusters/*").hasRole(ADMIN)
+			.requestMatchers(GET, "/api/v1/me").hasRole(VIEWER)
+			.requestMatchers(GET, "/api/v1/tokens").hasRole(VIEWER)
+			.requestMatchers(POST, "/api/v1/tokens").hasRole(VIEWER)
+			.requestMatchers(DELETE, "/api/v1/tokens/*").hasRole(VIEWER)
+			.requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
+			.anyRequest().access(notFoundForSignedIn(endpoints));
+	}
+
+	/** Refuses every endpoint; lets a signed-in user's request for nothing reach the 404. */
+	private static AuthorizationManager<RequestAuthorizationContext> notFoundForSignedIn(Endpoints endpoints) {
+		return (authentication, context) -> new AuthorizationDecision(
+				TRUST.isAuthenticated(authentication.get()) && !endpoints.exist(context.getRequest()));
+	}
+
+	/** Metrics scrapers use a token of any role; in a browser, only an administrator. */
+	private static AuthorizationResult adminSessionOrAnyToken(Supplier<? extends @Nullable Authentication> authentication,
+			RequestAuthorizationContext context) {
+		Authentication current = authentication.get();
+		boolean allowed = current instanceof ApiTokenAuthentication || (current != null && current.getAuthorities()
+			.stream()
+			.anyMatch((granted) -> Role.ADMIN.authority().equals(granted.getAuthority())));
+		return new AuthorizationDecision(allowed);
+	}
+
+}
