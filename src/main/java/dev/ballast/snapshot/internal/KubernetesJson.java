@@ -1,0 +1,94 @@
+package dev.ballast.snapshot.internal;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Map;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
+import io.kubernetes.client.openapi.JSON;
+
+/**
+ * client-java's JSON mapping without its strict per-model validation: fields a newer Kubernetes
+ * added (or a manifest misspelt) are ignored instead of failing the whole object, and required
+ * fields are not enforced, as the API server would have. Date-times, quantities and int-or-string
+ * values map as in client-java; {@code managedFields} are left out.
+ */
+public final class KubernetesJson {
+
+	/** The lenient Gson. */
+	public static final Gson GSON = JSON.createGson()
+		.registerTypeAdapter(OffsetDateTime.class, new DateTimeAdapter().nullSafe())
+		.registerTypeAdapter(byte[].class, new Base64Adapter().nullSafe())
+		.disableHtmlEscaping()
+		.create();
+
+	private KubernetesJson() {
+	}
+
+	/**
+	 * Converts a JSON-compatible tree to a client-java model.
+	 * @param <T> the model type
+	 * @param tree the object as maps, lists and scalars
+	 * @param type the model class
+	 * @return the typed object
+	 * @throws JsonParseException (or {@link IllegalArgumentException}) if a field has the wrong
+	 * shape, naming its path where Gson knows it
+	 */
+	public static <T> T typed(Map<String, Object> tree, Class<T> type) {
+		return GSON.fromJson(GSON.toJsonTree(tree), type);
+	}
+
+	private static final class DateTimeAdapter extends TypeAdapter<OffsetDateTime> {
+
+		@Override
+		public void write(JsonWriter out, OffsetDateTime value) throws IOException {
+			out.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+		}
+
+		@Override
+		public OffsetDateTime read(JsonReader in) throws IOException {
+			String text = in.nextString();
+			try {
+				return OffsetDateTime.parse(text);
+			}
+			catch (DateTimeParseException ex) {
+				try {
+					return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
+				}
+				catch (DateTimeParseException notADate) {
+					throw new JsonParseException("'" + text + "' is not an RFC 3339 date-time at " + in.getPath());
+				}
+			}
+		}
+
+	}
+
+	private static final class Base64Adapter extends TypeAdapter<byte[]> {
+
+		@Override
+		public void write(JsonWriter out, byte[] value) throws IOException {
+			out.value(Base64.getEncoder().encodeToString(value));
+		}
+
+		@Override
+		public byte[] read(JsonReader in) throws IOException {
+			try {
+				return Base64.getMimeDecoder().decode(in.nextString());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new JsonParseException("invalid base64 at " + in.getPath());
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * How snapshots are made: reducing client-java objects to facts, interning, Quantity arithmetic,
+ * lenient typed conversion, and the safe, size-bounded manifest parsing behind
+ * {@link dev.ballast.snapshot.ManifestReader}. Not for other modules.
+ */
+@NullMarked
+package dev.ballast.snapshot.internal;
+
+import org.jspecify.annotations.NullMarked;
