@@ -51,7 +51,8 @@ final class AccessRules {
 			.requestMatchers(GET, "/", "/clusters", "/clusters/*").hasRole(VIEWER)
 			.requestMatchers(GET, "/findings", "/sizing", "/cidr", "/taints", "/isolation", "/reports").hasRole(VIEWER)
 			// settings: everyone manages their own API tokens; ADMIN manages users and reads the audit log
-			.requestMatchers(GET, "/settings", "/settings/tokens").hasRole(VIEWER)
+			.requestMatchers(GET, "/settings", "/settings/tokens", "/settings/password").hasRole(VIEWER)
+			.requestMatchers(POST, "/settings/password").hasRole(VIEWER)
 			.requestMatchers(POST, "/settings/tokens", "/settings/tokens/*/revoke").hasRole(VIEWER)
 			.requestMatchers("/settings/users", "/settings/users/**", "/settings/audit").hasRole(ADMIN)
 			.anyRequest().access(notFoundForSignedIn(endpoints));

@@ -93,6 +93,30 @@ class UserAccounts {
 	}
 
 	/**
+	 * A user changes their own password, proving they know the current one.
+	 * @return false when the current password is wrong (nothing changes)
+	 */
+	@Transactional
+	boolean changeOwnPassword(long id, String current, String password, Actor by) {
+		UserAccount user = get(id);
+		if (!matches(current, user.getPasswordHash())) {
+			return false;
+		}
+		user.changePassword(this.passwordEncoder.encode(password), Instant.now());
+		this.audit.record(AuditAction.PASSWORD_CHANGED, by, user.getUsername(), null);
+		return true;
+	}
+
+	private boolean matches(String password, String hash) {
+		try {
+			return this.passwordEncoder.matches(password, hash);
+		}
+		catch (IllegalArgumentException ex) {
+			return false; // longer than bcrypt accepts: cannot be the current password
+		}
+	}
+
+	/**
 	 * Sets a new password. Other people's sessions end; an administrator resetting their own
 	 * password stays signed in.
 	 */

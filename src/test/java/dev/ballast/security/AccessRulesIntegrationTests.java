@@ -82,6 +82,8 @@ class AccessRulesIntegrationTests {
 			"GET /login", Access.ANONYMOUS,
 			"GET /settings", Access.VIEWER,
 			"GET /settings/tokens", Access.VIEWER,
+			"GET /settings/password", Access.VIEWER,
+			"POST /settings/password", Access.VIEWER,
 			"POST /settings/tokens", Access.VIEWER,
 			"POST /settings/tokens/{id}/revoke", Access.VIEWER,
 			"GET /settings/users", Access.ADMIN,
