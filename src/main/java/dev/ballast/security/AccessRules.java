@@ -50,6 +50,7 @@ final class AccessRules {
 			// VIEWER reads every area
 			.requestMatchers(GET, "/", "/clusters", "/clusters/*").hasRole(VIEWER)
 			.requestMatchers(GET, "/findings", "/sizing", "/cidr", "/taints", "/isolation", "/reports").hasRole(VIEWER)
+			.requestMatchers(GET, "/checks").hasRole(VIEWER)
 			// settings: everyone manages their own API tokens; ADMIN manages users and reads the audit log
 			.requestMatchers(GET, "/settings", "/settings/tokens", "/settings/password").hasRole(VIEWER)
 			.requestMatchers(POST, "/settings/password").hasRole(VIEWER)

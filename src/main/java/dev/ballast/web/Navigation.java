@@ -25,6 +25,7 @@ public class Navigation {
 			new Item("overview", "/", true),
 			new Item("clusters", "/clusters", true),
 			new Item("findings", "/findings", false),
+			new Item("checks", "/checks", true),
 			new Item("sizing", "/sizing", false),
 			new Item("cidr", "/cidr", false),
 			new Item("taints", "/taints", false),

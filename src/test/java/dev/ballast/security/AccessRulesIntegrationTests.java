@@ -65,6 +65,8 @@ class AccessRulesIntegrationTests {
 			// web: error page, coming-soon areas
 			"GET /error", Access.ANONYMOUS,
 			"GET /{area:findings|sizing|cidr|taints|isolation|reports}", Access.VIEWER,
+			// checks: the catalogue
+			"GET /checks", Access.VIEWER,
 			// cluster
 			"GET /", Access.VIEWER,
 			"GET /clusters", Access.VIEWER,
