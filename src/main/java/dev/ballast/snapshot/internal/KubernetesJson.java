@@ -8,26 +8,35 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
-import io.kubernetes.client.openapi.JSON;
+import io.kubernetes.client.custom.Quantity;
 
 /**
  * client-java's JSON mapping without its strict per-model validation: fields a newer Kubernetes
  * added (or a manifest misspelt) are ignored instead of failing the whole object, and required
  * fields are not enforced, as the API server would have. Date-times, quantities and int-or-string
- * values map as in client-java; {@code managedFields} are left out.
+ * values map as in client-java; {@code managedFields} are left out. Quantities are parsed once per
+ * distinct text (a cluster repeats a few hundred of them across all its pods).
  */
 public final class KubernetesJson {
 
-	/** The lenient Gson. */
-	public static final Gson GSON = JSON.createGson()
+	/**
+	 * The lenient Gson: plain reflection over the models' {@code @SerializedName} fields, with
+	 * {@code Quantity} and {@code IntOrString} mapped by their own {@code @JsonAdapter}s. Not
+	 * client-java's {@code JSON}, whose static setup loads every one of its ~900 model classes
+	 * (about two seconds, which the audit command's start cannot afford).
+	 */
+	public static final Gson GSON = new GsonBuilder()
 		.registerTypeAdapter(OffsetDateTime.class, new DateTimeAdapter().nullSafe())
 		.registerTypeAdapter(byte[].class, new Base64Adapter().nullSafe())
+		.registerTypeAdapter(Quantity.class, new QuantityAdapter().nullSafe())
 		.disableHtmlEscaping()
 		.create();
 
@@ -68,6 +77,33 @@ public final class KubernetesJson {
 					throw new JsonParseException("'" + text + "' is not an RFC 3339 date-time at " + in.getPath());
 				}
 			}
+		}
+
+	}
+
+	/** client-java's Quantity parsing (regular expressions, BigDecimal), cached by text. */
+	private static final class QuantityAdapter extends TypeAdapter<Quantity> {
+
+		private static final int MAX_CACHED = 10_000;
+
+		private final Map<String, Quantity> parsed = new ConcurrentHashMap<>();
+
+		@Override
+		public void write(JsonWriter out, Quantity value) throws IOException {
+			out.value(value.toSuffixedString());
+		}
+
+		@Override
+		public Quantity read(JsonReader in) throws IOException {
+			String text = in.nextString(); // a number too: "cpu": 2
+			Quantity quantity = this.parsed.get(text);
+			if (quantity == null) {
+				quantity = Quantity.fromString(text);
+				if (this.parsed.size() < MAX_CACHED) {
+					this.parsed.put(text, quantity);
+				}
+			}
+			return quantity;
 		}
 
 	}
