@@ -9,6 +9,13 @@
  * A built-in check is one declarative row in {@code checks.internal} (id, category, severity,
  * target, docs link, a small rule); its title, why and remediation live in the
  * {@code messages/checks} bundles. The catalogue page ({@code GET /checks}) lists them all.
+ * <p>
+ * The stored configuration is edited by operators on {@code /checks/settings} (severity or off,
+ * per cluster and namespace, with history), {@code /checks/exemptions} (who, why, until; revocable)
+ * and {@code /checks/custom} (CEL checks tested on a sample object before saving), and under
+ * {@code /api/v1/checks}. {@link dev.ballast.checks.CheckSettings#configurationFor(String)} turns
+ * it into a cluster's {@link dev.ballast.checks.CheckConfiguration}; clusters are named by their
+ * name, {@code *} meaning all.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "snapshot" })

@@ -16,6 +16,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 /**
  * The minimum role of every URL, in one place. Roles include the lower ones (ADMIN &gt; OPERATOR
@@ -30,6 +31,8 @@ final class AccessRules {
 	static final String[] API_PATHS = { "/api/**", "/actuator/**" };
 
 	private static final String VIEWER = Role.VIEWER.name();
+
+	private static final String OPERATOR = Role.OPERATOR.name();
 
 	private static final String ADMIN = Role.ADMIN.name();
 
@@ -51,6 +54,12 @@ final class AccessRules {
 			.requestMatchers(GET, "/", "/clusters", "/clusters/*").hasRole(VIEWER)
 			.requestMatchers(GET, "/findings", "/sizing", "/cidr", "/taints", "/isolation", "/reports").hasRole(VIEWER)
 			.requestMatchers(GET, "/checks").hasRole(VIEWER)
+			// checks: OPERATOR changes settings, exemptions and custom checks (before the VIEWER rule)
+			.requestMatchers(GET, "/checks/custom/new", "/checks/custom/*/edit").hasRole(OPERATOR)
+			.requestMatchers(POST, "/checks/settings", "/checks/exemptions", "/checks/exemptions/*/revoke",
+					"/checks/custom", "/checks/custom/*/disable", "/checks/custom/*/enable", "/checks/custom/*/delete")
+			.hasRole(OPERATOR)
+			.requestMatchers(GET, "/checks/settings", "/checks/exemptions", "/checks/custom").hasRole(VIEWER)
 			// settings: everyone manages their own API tokens; ADMIN manages users and reads the audit log
 			.requestMatchers(GET, "/settings", "/settings/tokens", "/settings/password").hasRole(VIEWER)
 			.requestMatchers(POST, "/settings/password").hasRole(VIEWER)
@@ -71,6 +80,13 @@ final class AccessRules {
 			.requestMatchers(GET, "/api/v1/clusters", "/api/v1/clusters/*").hasRole(VIEWER)
 			.requestMatchers(POST, "/api/v1/clusters", "/api/v1/clusters/*/test").hasRole(ADMIN)
 			.requestMatchers(DELETE, "/api/v1/clusters/*").hasRole(ADMIN)
+			.requestMatchers(GET, "/api/v1/checks", "/api/v1/checks/settings", "/api/v1/checks/exemptions",
+					"/api/v1/checks/custom")
+			.hasRole(VIEWER)
+			.requestMatchers(PUT, "/api/v1/checks/settings").hasRole(OPERATOR)
+			.requestMatchers(POST, "/api/v1/checks/exemptions", "/api/v1/checks/custom", "/api/v1/checks/custom/test")
+			.hasRole(OPERATOR)
+			.requestMatchers(DELETE, "/api/v1/checks/exemptions/*", "/api/v1/checks/custom/*").hasRole(OPERATOR)
 			.requestMatchers(GET, "/api/v1/me").hasRole(VIEWER)
 			.requestMatchers(GET, "/api/v1/tokens").hasRole(VIEWER)
 			.requestMatchers(POST, "/api/v1/tokens").hasRole(VIEWER)
