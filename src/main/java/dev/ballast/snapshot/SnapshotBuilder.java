@@ -132,6 +132,10 @@ public final class SnapshotBuilder {
 	 */
 	public synchronized SnapshotBuilder restart(String kind) {
 		this.objects.remove(kind);
+		Map<Key, Object> workloads = this.objects.get("Workload");
+		if (workloads != null) {
+			workloads.keySet().removeIf((key) -> key.kind().equals(kind));
+		}
 		if (kind.equals("ReplicaSet") || kind.equals("Job")) {
 			this.links.keySet().removeIf((key) -> key.kind().equals(kind));
 		}

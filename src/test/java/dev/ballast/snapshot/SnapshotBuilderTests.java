@@ -101,6 +101,10 @@ class SnapshotBuilderTests {
 		builder.restart("Pod");
 		builder.add(pod("b", "node-1", null));
 		assertThat(builder.build().pods()).extracting(PodFacts::name).containsExactly("b");
+		assertThat(builder.build().workloads()).extracting(Workload::name).containsExactly("b");
+		builder.add(deployment("web"));
+		builder.restart("Deployment");
+		assertThat(builder.build().workloads()).extracting(Workload::name).containsExactly("b");
 	}
 
 	@Test

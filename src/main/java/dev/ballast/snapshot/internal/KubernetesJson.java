@@ -81,16 +81,28 @@ public final class KubernetesJson {
 
 	}
 
-	/** client-java's Quantity parsing (regular expressions, BigDecimal), cached by text. */
+	/**
+	 * client-java's Quantity parsing and formatting (regular expressions, BigDecimal), cached: by
+	 * text, and by value for writing.
+	 */
 	private static final class QuantityAdapter extends TypeAdapter<Quantity> {
 
 		private static final int MAX_CACHED = 10_000;
 
 		private final Map<String, Quantity> parsed = new ConcurrentHashMap<>();
 
+		private final Map<Quantity, String> formatted = new ConcurrentHashMap<>();
+
 		@Override
 		public void write(JsonWriter out, Quantity value) throws IOException {
-			out.value(value.toSuffixedString());
+			String text = this.formatted.get(value);
+			if (text == null) {
+				text = value.toSuffixedString();
+				if (this.formatted.size() < MAX_CACHED) {
+					this.formatted.put(value, text);
+				}
+			}
+			out.value(text);
 		}
 
 		@Override
