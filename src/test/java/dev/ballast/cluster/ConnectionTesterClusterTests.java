@@ -1,29 +1,15 @@
 package dev.ballast.cluster;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.ballast.testcluster.ControlPlane;
 import dev.ballast.testcluster.ControlPlaneTest;
-import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.CoreV1Api;
-import io.kubernetes.client.openapi.apis.RbacAuthorizationV1Api;
-import io.kubernetes.client.openapi.models.RbacV1Subject;
-import io.kubernetes.client.openapi.models.V1ClusterRole;
-import io.kubernetes.client.openapi.models.V1ClusterRoleBinding;
-import io.kubernetes.client.openapi.models.V1Namespace;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PolicyRule;
-import io.kubernetes.client.openapi.models.V1RoleRef;
-import io.kubernetes.client.openapi.models.V1Secret;
-import io.kubernetes.client.openapi.models.V1ServiceAccount;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -118,33 +104,8 @@ class ConnectionTesterClusterTests {
 	/** A service account bound to a ClusterRole of these rules; its token as a credential. */
 	private static ClusterCredential serviceAccount(ControlPlane plane, String name, List<V1PolicyRule> rules)
 			throws Exception {
-		ApiClient admin = plane.adminClient();
-		CoreV1Api core = new CoreV1Api(admin);
-		RbacAuthorizationV1Api rbac = new RbacAuthorizationV1Api(admin);
-		String namespace = "selfcheck-" + name;
-		core.createNamespace(new V1Namespace().metadata(new V1ObjectMeta().name(namespace))).execute();
-		core.createNamespacedServiceAccount(namespace, new V1ServiceAccount().metadata(new V1ObjectMeta().name(name)))
-			.execute();
-		rbac.createClusterRole(new V1ClusterRole().metadata(new V1ObjectMeta().name(namespace)).rules(rules)).execute();
-		rbac.createClusterRoleBinding(new V1ClusterRoleBinding().metadata(new V1ObjectMeta().name(namespace))
-			.roleRef(new V1RoleRef().apiGroup("rbac.authorization.k8s.io").kind("ClusterRole").name(namespace))
-			.subjects(List.of(new RbacV1Subject().kind("ServiceAccount").name(name).namespace(namespace)))).execute();
-		return new ClusterCredential.Token(plane.apiUrl(), token(core, namespace, name), ca(plane));
-	}
-
-	/** Kubernetes 1.20's token controller writes the token into a Secret; the test harness reads it. */
-	private static String token(CoreV1Api core, String namespace, String account) throws ApiException, InterruptedException {
-		for (int attempt = 0; attempt < 100; attempt++) {
-			for (V1Secret secret : core.listNamespacedSecret(namespace).execute().getItems()) {
-				Map<String, String> annotations = secret.getMetadata().getAnnotations();
-				if (annotations != null && account.equals(annotations.get("kubernetes.io/service-account.name"))
-						&& secret.getData() != null && secret.getData().get("token") != null) {
-					return new String(secret.getData().get("token"), StandardCharsets.UTF_8);
-				}
-			}
-			Thread.sleep(100);
-		}
-		throw new IllegalStateException("No token for service account " + namespace + "/" + account);
+		return new ClusterCredential.Token(plane.apiUrl(), plane.serviceAccountToken("selfcheck-" + name, name, rules),
+				ca(plane));
 	}
 
 }

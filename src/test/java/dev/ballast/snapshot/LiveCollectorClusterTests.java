@@ -1,6 +1,5 @@
 package dev.ballast.snapshot;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,17 +14,8 @@ import java.util.stream.Collectors;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.CoreV1Api;
-import io.kubernetes.client.openapi.apis.RbacAuthorizationV1Api;
-import io.kubernetes.client.openapi.models.RbacV1Subject;
-import io.kubernetes.client.openapi.models.V1ClusterRole;
-import io.kubernetes.client.openapi.models.V1ClusterRoleBinding;
-import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PolicyRule;
-import io.kubernetes.client.openapi.models.V1RoleRef;
-import io.kubernetes.client.openapi.models.V1Secret;
-import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.credentials.AccessTokenAuthentication;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
@@ -212,36 +202,10 @@ class LiveCollectorClusterTests {
 
 	/** A client with the token of a new service account bound to a ClusterRole of these rules. */
 	private static ApiClient serviceAccount(ControlPlane plane, String name, List<V1PolicyRule> rules) throws Exception {
-		ApiClient admin = plane.adminClient();
-		CoreV1Api core = new CoreV1Api(admin);
-		RbacAuthorizationV1Api rbac = new RbacAuthorizationV1Api(admin);
-		String namespace = "collector-" + name;
-		core.createNamespace(new V1Namespace().metadata(new V1ObjectMeta().name(namespace))).execute();
-		core.createNamespacedServiceAccount(namespace, new V1ServiceAccount().metadata(new V1ObjectMeta().name(name)))
-			.execute();
-		rbac.createClusterRole(new V1ClusterRole().metadata(new V1ObjectMeta().name(namespace)).rules(rules)).execute();
-		rbac.createClusterRoleBinding(new V1ClusterRoleBinding().metadata(new V1ObjectMeta().name(namespace))
-			.roleRef(new V1RoleRef().apiGroup("rbac.authorization.k8s.io").kind("ClusterRole").name(namespace))
-			.subjects(List.of(new RbacV1Subject().kind("ServiceAccount").name(name).namespace(namespace)))).execute();
 		return new ClientBuilder().setBasePath(plane.apiUrl())
-			.setAuthentication(new AccessTokenAuthentication(token(core, namespace, name)))
+			.setAuthentication(new AccessTokenAuthentication(plane.serviceAccountToken("collector-" + name, name, rules)))
 			.setCertificateAuthority(Files.readAllBytes(Path.of(plane.env("KUBE_CA_FILE"))))
 			.build();
-	}
-
-	/** Kubernetes 1.20's token controller writes the token into a Secret; the test (as admin) reads it. */
-	private static String token(CoreV1Api core, String namespace, String account) throws Exception {
-		for (int attempt = 0; attempt < 100; attempt++) {
-			for (V1Secret secret : core.listNamespacedSecret(namespace).execute().getItems()) {
-				Map<String, String> annotations = secret.getMetadata().getAnnotations();
-				if (annotations != null && account.equals(annotations.get("kubernetes.io/service-account.name"))
-						&& secret.getData() != null && secret.getData().get("token") != null) {
-					return new String(secret.getData().get("token"), StandardCharsets.UTF_8);
-				}
-			}
-			Thread.sleep(100);
-		}
-		throw new IllegalStateException("No token for service account " + namespace + "/" + account);
 	}
 
 }

@@ -13,6 +13,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.apis.RbacAuthorizationV1Api;
+import io.kubernetes.client.openapi.models.RbacV1Subject;
+import io.kubernetes.client.openapi.models.V1ClusterRole;
+import io.kubernetes.client.openapi.models.V1ClusterRoleBinding;
+import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1PolicyRule;
+import io.kubernetes.client.openapi.models.V1RoleRef;
+import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.KubeConfig;
 
@@ -190,6 +201,45 @@ public final class ControlPlane implements AutoCloseable {
 
 	public ApiClient readerClient() {
 		return client(readerKubeconfig());
+	}
+
+	/**
+	 * Creates namespace {@code namespace} with a service account {@code account} bound to a new
+	 * ClusterRole (named like the namespace) of these rules, and returns the account's token, which
+	 * Kubernetes 1.20's token controller writes into a Secret (read here as admin: the test harness
+	 * may, Ballast never does).
+	 */
+	public String serviceAccountToken(String namespace, String account, List<V1PolicyRule> rules)
+			throws ApiException, InterruptedException {
+		ApiClient admin = adminClient();
+		var core = new CoreV1Api(admin);
+		var rbac = new RbacAuthorizationV1Api(admin);
+		core.createNamespace(new V1Namespace()
+			.metadata(new V1ObjectMeta().name(namespace))).execute();
+		core.createNamespacedServiceAccount(namespace, new V1ServiceAccount()
+			.metadata(new V1ObjectMeta().name(account))).execute();
+		rbac.createClusterRole(new V1ClusterRole()
+			.metadata(new V1ObjectMeta().name(namespace))
+			.rules(rules)).execute();
+		rbac.createClusterRoleBinding(new V1ClusterRoleBinding()
+			.metadata(new V1ObjectMeta().name(namespace))
+			.roleRef(new V1RoleRef().apiGroup("rbac.authorization.k8s.io")
+				.kind("ClusterRole")
+				.name(namespace))
+			.subjects(List.of(new RbacV1Subject().kind("ServiceAccount")
+				.name(account)
+				.namespace(namespace)))).execute();
+		for (int attempt = 0; attempt < 100; attempt++) {
+			for (var secret : core.listNamespacedSecret(namespace).execute().getItems()) {
+				var annotations = secret.getMetadata().getAnnotations();
+				if (annotations != null && account.equals(annotations.get("kubernetes.io/service-account.name"))
+						&& secret.getData() != null && secret.getData().get("token") != null) {
+					return new String(secret.getData().get("token"), StandardCharsets.UTF_8);
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException("No token for service account " + namespace + "/" + account);
 	}
 
 	/**
