@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.google.gson.JsonObject;
@@ -167,7 +168,7 @@ public class LiveCollector {
 
 	/** Waits for the lists until shortly after the deadline (each request ends by then). */
 	private static void await(Map<LiveKinds.Source, Future<?>> tasks, long deadline,
-			java.util.function.Consumer<LiveKinds.Source> timedOut) throws ClusterAccessException {
+			Consumer<LiveKinds.Source> timedOut) throws ClusterAccessException {
 		List<LiveKinds.Source> late = new ArrayList<>();
 		for (Map.Entry<LiveKinds.Source, Future<?>> task : tasks.entrySet()) {
 			try {

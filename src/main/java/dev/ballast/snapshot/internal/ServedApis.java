@@ -54,7 +54,8 @@ public final class ServedApis {
 				(body) -> KubernetesJson.GSON.fromJson(body.charStream(), V1APIGroupList.class));
 		Set<String> served = new HashSet<>();
 		for (V1APIGroup group : (groups.getGroups() != null) ? groups.getGroups() : List.<V1APIGroup>of()) {
-			for (V1GroupVersionForDiscovery version : group.getVersions()) {
+			for (V1GroupVersionForDiscovery version : (group.getVersions() != null) ? group.getVersions()
+					: List.<V1GroupVersionForDiscovery>of()) {
 				served.add(version.getGroupVersion());
 			}
 		}
@@ -70,7 +71,9 @@ public final class ServedApis {
 				addListable(listable, read.getKey(), read.getValue().join());
 			}
 			catch (CompletionException ex) {
-				RequestFailure failure = (RequestFailure) ex.getCause();
+				if (!(ex.getCause() instanceof RequestFailure failure)) {
+					throw ex;
+				}
 				if (failure.status() != 404) {
 					failures.put(read.getKey(), new Failure(failure.reason(), failure.getMessage()));
 				}
