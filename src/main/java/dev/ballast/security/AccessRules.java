@@ -80,6 +80,13 @@ final class AccessRules {
 			.requestMatchers(GET, "/api/v1/clusters", "/api/v1/clusters/*").hasRole(VIEWER)
 			.requestMatchers(POST, "/api/v1/clusters", "/api/v1/clusters/*/test").hasRole(ADMIN)
 			.requestMatchers(DELETE, "/api/v1/clusters/*").hasRole(ADMIN)
+			// scans and history: reading is VIEWER, scanning OPERATOR, schedules ADMIN
+			.requestMatchers(GET, "/api/v1/scans", "/api/v1/scans/*", "/api/v1/scans/*/progress", "/api/v1/scans/*/diff",
+					"/api/v1/scans/*/analyses", "/api/v1/scans/*/analyses/*", "/api/v1/clusters/*/diff",
+					"/api/v1/clusters/*/schedule", "/api/v1/findings", "/api/v1/scores", "/api/v1/trends")
+			.hasRole(VIEWER)
+			.requestMatchers(POST, "/api/v1/clusters/*/scans").hasRole(OPERATOR)
+			.requestMatchers(PUT, "/api/v1/clusters/*/schedule").hasRole(ADMIN)
 			.requestMatchers(GET, "/api/v1/checks", "/api/v1/checks/settings", "/api/v1/checks/exemptions",
 					"/api/v1/checks/custom")
 			.hasRole(VIEWER)

@@ -1,0 +1,246 @@
+package dev.ballast.scan.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.ballast.checks.Scoring;
+import dev.ballast.checks.Severity;
+import dev.ballast.scan.FindingQuery;
+import dev.ballast.scan.FindingRow;
+import dev.ballast.scan.ScanDiff;
+import dev.ballast.scan.ScoreRow;
+import dev.ballast.scan.TrendPoint;
+
+/**
+ * The SQL that reads history: findings of scans (and what is new or fixed against another scan),
+ * workload sets, scores and trends. Trends read rollups only.
+ */
+@Repository
+public class HistoryQueries {
+
+	private final JdbcClient jdbc;
+
+	HistoryQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A pair of scans: the one read, and the one it is compared with for new and fixed findings.
+	 *
+	 * @param scanId the scan read
+	 * @param otherId the scan compared with, or {@code null} (then every finding is new)
+	 */
+	public record Pair(long scanId, @Nullable Long otherId) {
+	}
+
+	/** A position in a findings listing. */
+	public record Position(long scanId, int seq) {
+	}
+
+	/**
+	 * Findings of scans, in scan and report order, after a position.
+	 * @param limit the most rows, or 0 for all
+	 */
+	public List<FindingRow> findings(List<Pair> pairs, FindingQuery query, @Nullable Position after, int limit,
+			List<Position> positions) {
+		boolean fixed = "fixed".equals(query.state());
+		StringBuilder sql = new StringBuilder("""
+				SELECT f.scan_id, c.name, f.seq, f.check_id, f.severity, sub.kind, sub.namespace, sub.name, f.container,
+				  f.path, f.actual, f.exempt_source, f.exempt_reason
+				FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[])) AS pair (cur, other)
+				""");
+		sql.append(fixed ? "JOIN scan_finding f ON f.scan_id = pair.other\n" : "JOIN scan_finding f ON f.scan_id = pair.cur\n");
+		sql.append("""
+				JOIN scan s ON s.id = f.scan_id JOIN cluster c ON c.id = s.cluster_id
+				JOIN scan_subject sub ON sub.id = f.subject_id WHERE TRUE
+				""");
+		List<Object> params = new ArrayList<>();
+		params.add(pairs.stream().map(Pair::scanId).toArray(Long[]::new));
+		params.add(pairs.stream().map(Pair::otherId).toArray(Long[]::new));
+		filter(sql, params, query);
+		switch (query.state()) {
+			case "exempted" -> sql.append(" AND f.exempt_source IS NOT NULL");
+			case "all" -> {
+			}
+			case "new", "fixed" -> sql.append(" AND f.exempt_source IS NULL AND NOT EXISTS (SELECT 1 FROM scan_finding p")
+				.append(" WHERE p.scan_id = ").append(fixed ? "pair.cur" : "pair.other")
+				.append(" AND p.subject_id = f.subject_id AND p.check_id = f.check_id")
+				.append(" AND p.container IS NOT DISTINCT FROM f.container AND p.path = f.path")
+				.append(" AND p.exempt_source IS NULL)");
+			default -> sql.append(" AND f.exempt_source IS NULL");
+		}
+		if (after != null) {
+			sql.append(" AND (f.scan_id, f.seq) > (?, ?)");
+			params.add(after.scanId());
+			params.add(after.seq());
+		}
+		sql.append(" ORDER BY f.scan_id, f.seq");
+		if (limit > 0) {
+			sql.append(" LIMIT ?");
+			params.add(limit);
+		}
+		return this.jdbc.sql(sql.toString()).params(params).query((rs, row) -> {
+			positions.add(new Position(rs.getLong(1), rs.getInt(3)));
+			return finding(rs);
+		}).list();
+	}
+
+	private static void filter(StringBuilder sql, List<Object> params, FindingQuery query) {
+		if (query.namespace() != null) {
+			sql.append(" AND sub.namespace = ?");
+			params.add(query.namespace());
+		}
+		if (query.name() != null) {
+			sql.append(" AND sub.name = ?");
+			params.add(query.name());
+		}
+		if (query.kind() != null) {
+			sql.append(" AND lower(sub.kind) = lower(?)");
+			params.add(query.kind());
+		}
+		if (!query.checks().isEmpty()) {
+			sql.append(" AND f.check_id = ANY (?)");
+			params.add(query.checks().toArray(new String[0]));
+		}
+		if (!query.severities().isEmpty()) {
+			sql.append(" AND f.severity = ANY (?)");
+			params.add(query.severities()
+				.stream()
+				.map((key) -> (short) Severity.valueOf(key.toUpperCase(Locale.ROOT)).ordinal())
+				.toArray(Short[]::new));
+		}
+	}
+
+	/** Failing findings present in both scans. */
+	public int unchanged(long scanId, long otherId) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM scan_finding f WHERE f.scan_id = ? AND f.exempt_source IS NULL AND EXISTS (
+				  SELECT 1 FROM scan_finding p WHERE p.scan_id = ? AND p.subject_id = f.subject_id
+				  AND p.check_id = f.check_id AND p.container IS NOT DISTINCT FROM f.container AND p.path = f.path
+				  AND p.exempt_source IS NULL)
+				""").params(scanId, otherId).query(Integer.class).single();
+	}
+
+	/** Workloads scored in one scan and not in the other. */
+	public List<ScanDiff.WorkloadName> workloadsOnlyIn(long scanId, long otherId) {
+		return this.jdbc.sql("""
+				SELECT sub.kind, sub.namespace, sub.name FROM scan_workload_score w
+				JOIN scan_subject sub ON sub.id = w.subject_id
+				WHERE w.scan_id = ? AND NOT EXISTS (
+				  SELECT 1 FROM scan_workload_score o WHERE o.scan_id = ? AND o.subject_id = w.subject_id)
+				ORDER BY sub.namespace, sub.kind, sub.name
+				""").params(scanId, otherId).query(ScanDiff.WorkloadName.class).list();
+	}
+
+	/** Namespace scores of two scans side by side, biggest drop first. */
+	public List<ScanDiff.NamespaceChange> namespaceChanges(long baseId, long targetId) {
+		return this.jdbc.sql("""
+				SELECT COALESCE(b.namespace, t.namespace) AS namespace, b.score AS before, t.score AS after,
+				  COALESCE(t.score - b.score, 0) AS change
+				FROM (SELECT * FROM scan_namespace_score WHERE scan_id = ?) b
+				FULL OUTER JOIN (SELECT * FROM scan_namespace_score WHERE scan_id = ?) t ON t.namespace = b.namespace
+				ORDER BY change, namespace
+				""").params(baseId, targetId).query(ScanDiff.NamespaceChange.class).list();
+	}
+
+	/** Scores of one scan at a level. */
+	public List<ScoreRow> scores(long scanId, String level, @Nullable String namespace) {
+		String sql = switch (level) {
+			case "namespace" -> """
+					SELECT c.name, n.scan_id, n.namespace, NULL AS kind, NULL AS name, n.score, n.dangers, n.warnings,
+					  n.exempted
+					FROM scan_namespace_score n JOIN scan s ON s.id = n.scan_id JOIN cluster c ON c.id = s.cluster_id
+					WHERE n.scan_id = ? AND (CAST(? AS text) IS NULL OR n.namespace = ?) ORDER BY n.score, n.namespace
+					""";
+			case "workload" -> """
+					SELECT c.name, w.scan_id, sub.namespace, sub.kind, sub.name, w.score, w.dangers, w.warnings,
+					  w.exempted
+					FROM scan_workload_score w JOIN scan_subject sub ON sub.id = w.subject_id
+					JOIN scan s ON s.id = w.scan_id JOIN cluster c ON c.id = s.cluster_id
+					WHERE w.scan_id = ? AND (CAST(? AS text) IS NULL OR sub.namespace = ?)
+					ORDER BY w.score, sub.namespace, sub.kind, sub.name
+					""";
+			default -> """
+					SELECT c.name, s.id, NULL AS namespace, NULL AS kind, NULL AS name, s.score, s.dangers,
+					  s.warning_findings, s.exempted
+					FROM scan s JOIN cluster c ON c.id = s.cluster_id WHERE s.id = ?
+					""";
+		};
+		List<Object> params = new ArrayList<>(List.of(scanId));
+		if (!"cluster".equals(level)) {
+			params.add(namespace);
+			params.add(namespace);
+		}
+		return this.jdbc.sql(sql).params(params).query((rs, row) -> {
+			int score = rs.getInt(6);
+			return new ScoreRow(rs.getString(1), rs.getLong(2), level, rs.getString(3), rs.getString(4),
+					rs.getString(5), score, Scoring.grade(score), rs.getInt(7), rs.getInt(8), rs.getInt(9));
+		}).list();
+	}
+
+	/**
+	 * A score trend from the rollups: of the cluster, a namespace, or a workload.
+	 * @param step {@code hour}, {@code day} or {@code week}
+	 */
+	public List<TrendPoint> trend(long clusterId, @Nullable String namespace, @Nullable String kind,
+			@Nullable String name, Instant from, Instant to, String step) {
+		String source;
+		List<Object> params = new ArrayList<>();
+		params.add(step);
+		if (name != null) {
+			source = """
+					SELECT s.id, s.started_at, w.score, w.dangers, w.warnings FROM scan s
+					JOIN scan_workload_score w ON w.scan_id = s.id
+					JOIN scan_subject sub ON sub.id = w.subject_id AND sub.cluster_id = s.cluster_id
+					WHERE s.cluster_id = ? AND sub.namespace = ? AND sub.name = ? AND (CAST(? AS text) IS NULL OR sub.kind = ?)
+					""";
+			params.addAll(List.of(clusterId, String.valueOf(namespace), name));
+			params.add(kind);
+			params.add(kind);
+		}
+		else if (namespace != null) {
+			source = """
+					SELECT s.id, s.started_at, n.score, n.dangers, n.warnings FROM scan s
+					JOIN scan_namespace_score n ON n.scan_id = s.id WHERE s.cluster_id = ? AND n.namespace = ?
+					""";
+			params.addAll(List.of(clusterId, namespace));
+		}
+		else {
+			source = """
+					SELECT s.id, s.started_at, s.score, s.dangers, s.warning_findings AS warnings FROM scan s
+					WHERE s.cluster_id = ? AND s.state IN ('OK', 'PARTIAL')
+					""";
+			params.add(clusterId);
+		}
+		params.add(Timestamp.from(from));
+		params.add(Timestamp.from(to));
+		String sql = """
+				SELECT date_trunc(?, x.started_at, 'UTC') AS at, count(*) AS scans, round(avg(x.score)) AS score,
+				  min(x.score) AS min_score, max(x.score) AS max_score,
+				  (array_agg(x.dangers ORDER BY x.id DESC))[1] AS dangers,
+				  (array_agg(x.warnings ORDER BY x.id DESC))[1] AS warnings, max(x.id) AS last_scan
+				FROM (%s AND s.started_at >= ? AND s.started_at < ?) x
+				GROUP BY 1 ORDER BY 1
+				""".formatted(source);
+		return this.jdbc.sql(sql).params(params).query((rs, row) -> new TrendPoint(rs.getTimestamp(1).toInstant(),
+				rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getLong(8)))
+			.list();
+	}
+
+	private static FindingRow finding(ResultSet rs) throws SQLException {
+		boolean exempted = rs.getObject(12) != null;
+		return new FindingRow(rs.getLong(1), rs.getString(2), rs.getString(4), Severity.values()[rs.getShort(5)].key(),
+				rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+				rs.getString(11), exempted, exempted ? rs.getString(13) : null);
+	}
+
+}

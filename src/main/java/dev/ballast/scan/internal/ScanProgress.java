@@ -1,0 +1,73 @@
+package dev.ballast.scan.internal;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.ballast.snapshot.Gap;
+import dev.ballast.snapshot.LiveCollector;
+
+/**
+ * What a running scan is doing, counted as the collector reports it and written to the scan's row
+ * by the heartbeat. Thread-safe.
+ */
+final class ScanProgress implements LiveCollector.Progress {
+
+	private volatile String phase = "queued";
+
+	private final AtomicInteger kindsTotal = new AtomicInteger();
+
+	private final AtomicInteger kindsDone = new AtomicInteger();
+
+	private final ConcurrentHashMap<String, Integer> objects = new ConcurrentHashMap<>();
+
+	void phase(String phase) {
+		this.phase = phase;
+	}
+
+	String phase() {
+		return this.phase;
+	}
+
+	int kindsTotal() {
+		return this.kindsTotal.get();
+	}
+
+	int kindsDone() {
+		return this.kindsDone.get();
+	}
+
+	int objects() {
+		return this.objects.values().stream().mapToInt(Integer::intValue).sum();
+	}
+
+	void counted(int objects) {
+		this.objects.put("", objects);
+	}
+
+	private final java.util.Set<String> planned = ConcurrentHashMap.newKeySet();
+
+	@Override
+	public void planned(List<String> kinds) {
+		this.planned.addAll(kinds);
+		this.kindsTotal.addAndGet(kinds.size());
+	}
+
+	@Override
+	public void listed(String kind, int objects) {
+		this.objects.put(kind, objects);
+	}
+
+	@Override
+	public void finished(String kind, int objects, @Nullable Gap gap) {
+		if (!this.planned.contains(kind)) {
+			// a kind the server does not serve is reported without being planned
+			this.kindsTotal.incrementAndGet();
+		}
+		this.objects.put(kind, objects);
+		this.kindsDone.incrementAndGet();
+	}
+
+}

@@ -1,0 +1,21 @@
+/**
+ * Scans and their history: a scan is a snapshot of one cluster plus every analysis of it, stored
+ * in PostgreSQL whole or recorded as failed with its reason. Scans run on a per-cluster schedule
+ * (cron, hourly by default; once across replicas thanks to ShedLock), when an operator asks from
+ * a page, or from the API; at most one scan per cluster runs at a time and a second request joins
+ * it. Progress is written to the scan's row while it runs, so every replica can show it; a scan
+ * whose heartbeat stops (crash, restart, lost database) is marked failed.
+ * <p>
+ * History keeps the failing findings of each scan for a retention period and rollups forever
+ * (counts per check x namespace x severity, per-check results, namespace and workload scores), so
+ * trends read rollups, never raw findings. {@link dev.ballast.scan.Scans} starts and reads scans;
+ * {@link dev.ballast.scan.History} answers findings, diffs, scores and trends; both are served under
+ * {@code /api/v1} and on the scan pages; {@code /actuator/prometheus} exposes the last scan of
+ * every cluster. {@link dev.ballast.scan.ScanCompleted} is published when a scan lands.
+ */
+@NullMarked
+@ApplicationModule(allowedDependencies = { "cluster", "snapshot", "checks" })
+package dev.ballast.scan;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,106 @@
+package dev.ballast.snapshot;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Service;
+
+import dev.ballast.cluster.CheckOutcome;
+import dev.ballast.cluster.Cluster;
+import dev.ballast.cluster.ClusterAccessException;
+import dev.ballast.cluster.ClusterClients;
+import dev.ballast.cluster.ClusterRegistry;
+import dev.ballast.cluster.ClusterSource;
+import dev.ballast.cluster.Clusters;
+import dev.ballast.cluster.LastCheck;
+
+/**
+ * Takes the snapshot of a registered cluster, wherever its objects come from: the bundled demo
+ * manifests, manifest files on disk, or the live API server. A live cluster's credential is
+ * checked again before every snapshot (the read-only self-check); one that can write, read
+ * Secrets or exec is refused unless an administrator accepted it.
+ */
+@Service
+public class ClusterSnapshots {
+
+	private final Clusters clusters;
+
+	private final ClusterRegistry registry;
+
+	private final ClusterClients clients;
+
+	private final LiveCollector collector;
+
+	ClusterSnapshots(Clusters clusters, ClusterRegistry registry, ClusterClients clients, LiveCollector collector) {
+		this.clusters = clusters;
+		this.registry = registry;
+		this.clients = clients;
+		this.collector = collector;
+	}
+
+	/**
+	 * Takes a snapshot of a cluster.
+	 * @param clusterName the registered cluster
+	 * @param progress told what happens
+	 * @return the snapshot, with its gaps
+	 * @throws SnapshotFailedException why no snapshot could be taken: unreachable, refused
+	 * credential, write-capable credential, unreadable manifests
+	 */
+	public ClusterSnapshot take(String clusterName, LiveCollector.Progress progress) {
+		Cluster cluster = this.clusters.byName(clusterName);
+		try {
+			if (cluster.isLive()) {
+				return live(cluster, progress);
+			}
+			ManifestReader reader = new ManifestReader(ManifestReader.Settings.defaults().withBestEffort(true));
+			if (cluster.getSource() == ClusterSource.DEMO) {
+				try (InputStream in = bundled(String.valueOf(cluster.getManifestLocation()))) {
+					return reader.read(clusterName, "demo manifests", in);
+				}
+			}
+			return reader.read(clusterName, List.of(Path.of(String.valueOf(cluster.getManifestLocation()))));
+		}
+		catch (ClusterAccessException ex) {
+			throw new SnapshotFailedException(ex.getMessage(), ex);
+		}
+		catch (IOException | ManifestException ex) {
+			throw new SnapshotFailedException("The manifests of " + clusterName + " could not be read: "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	private ClusterSnapshot live(Cluster cluster, LiveCollector.Progress progress) throws ClusterAccessException {
+		LastCheck check = this.registry.retest(cluster.getName()).getLastCheck();
+		CheckOutcome outcome = (check != null) ? check.outcome() : null;
+		if (outcome == CheckOutcome.WRITE_CAPABLE && !cluster.isWriteCapableOverride()) {
+			throw new SnapshotFailedException("The credential of " + cluster.getName()
+					+ " can do more than read and no administrator accepted it: " + String.join(", ",
+							check.dangerousList()), null);
+		}
+		return this.collector.collect(() -> this.clients.clientFor(cluster.getName()), cluster.getName(), progress);
+	}
+
+	/** The bundled files of a {@code classpath:...} folder, in name order, as one YAML stream. */
+	private static InputStream bundled(String location) throws IOException {
+		Resource[] resources = new PathMatchingResourcePatternResolver().getResources(location + "*.yaml");
+		List<Resource> sorted = new ArrayList<>(List.of(resources));
+		sorted.sort(Comparator.comparing((resource) -> String.valueOf(resource.getFilename())));
+		List<InputStream> parts = new ArrayList<>();
+		for (Resource resource : sorted) {
+			parts.add(resource.getInputStream());
+			parts.add(new ByteArrayInputStream("\n---\n".getBytes(StandardCharsets.UTF_8)));
+		}
+		return new SequenceInputStream(Collections.enumeration(parts));
+	}
+
+}
