@@ -2,11 +2,11 @@ package dev.ballast.database;
 
 import javax.sql.DataSource;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -23,14 +23,16 @@ class EmbeddedDatabaseConfiguration {
 		return EmbeddedPostgresServer.start(settings.embedded());
 	}
 
+	/** The pool; {@code spring.datasource.hikari.*} settings apply to it as to a configured one. */
 	@Bean(destroyMethod = "close")
+	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(EmbeddedPostgresServer server) {
-		HikariConfig config = new HikariConfig();
-		config.setPoolName("ballast-embedded");
-		config.setJdbcUrl(server.jdbcUrl());
-		config.setUsername(EmbeddedPostgresServer.USER);
-		config.setMaximumPoolSize(10);
-		return new HikariDataSource(config);
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setPoolName("ballast-embedded");
+		dataSource.setJdbcUrl(server.jdbcUrl());
+		dataSource.setUsername(EmbeddedPostgresServer.USER);
+		dataSource.setMaximumPoolSize(10);
+		return dataSource;
 	}
 
 }
