@@ -13,7 +13,9 @@
  * discovery of every served API version, then every kind in parallel, paginated, streamed page by
  * page into the builder, with retries, restarts after {@code 410 Gone}, timeouts, a deadline and
  * honest gaps; its settings are {@link dev.ballast.snapshot.LiveSettings}
- * ({@code ballast.snapshot.live.*}). Internals (reduction, interning, safe YAML parsing, archive
+ * ({@code ballast.snapshot.live.*}). {@link dev.ballast.snapshot.ClusterSnapshots} takes the
+ * snapshot of a registered cluster from wherever its objects come from, re-running the read-only
+ * self-check of a live cluster first. Internals (reduction, interning, safe YAML parsing, archive
  * reading, the collector's requests, pagination and discovery) live in {@code snapshot.internal}.
  */
 @NullMarked
