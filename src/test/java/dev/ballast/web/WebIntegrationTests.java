@@ -41,6 +41,16 @@ class WebIntegrationTests {
 	}
 
 	@Test
+	void everyPageListsTheClustersInItsNavigationButTheApiDoesNotNeedThem() {
+		for (String path : new String[] { "/checks?lang=en", "/settings?lang=en" }) {
+			assertThat(this.browser.get(path).body()).as(path)
+				.contains("class=\"nav-clusters\"")
+				.contains("href=\"/clusters/demo\"");
+		}
+		assertThat(this.browser.get("/api/v1/clusters", "application/json").statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void areasNotBuiltYetSaySoPlainly() {
 		for (String area : new String[] { "/findings", "/sizing", "/cidr", "/taints", "/isolation", "/reports" }) {
 			HttpResponse<String> page = this.browser.get(area + "?lang=en");
