@@ -29,7 +29,8 @@ import dev.ballast.cluster.LastCheck;
  * manifests, manifest files on disk, or the live API server. A live cluster's credential is
  * checked again before every snapshot (the read-only self-check): when the check cannot be made
  * (revoked credential, unreachable server) there is no snapshot; a credential that can write, read
- * Secrets or exec is refused unless an administrator accepted it.
+ * Secrets or exec is refused unless an administrator accepted it, and then the snapshot carries a
+ * warning saying so.
  */
 @Service
 public class ClusterSnapshots {
@@ -93,7 +94,16 @@ public class ClusterSnapshots {
 					+ " can do more than read and no administrator accepted it: " + String.join(", ",
 							check.dangerousList()), null);
 		}
-		return this.collector.collect(() -> this.clients.clientFor(cluster.getName()), cluster.getName(), progress);
+		ClusterSnapshot snapshot = this.collector.collect(() -> this.clients.clientFor(cluster.getName()),
+				cluster.getName(), progress);
+		return (outcome == CheckOutcome.WRITE_CAPABLE) ? snapshot.withWarning(writeCapable(cluster, check)) : snapshot;
+	}
+
+	private static String writeCapable(Cluster cluster, LastCheck check) {
+		List<String> dangerous = check.dangerousList();
+		return "The credential can do more than read (" + dangerous.size() + " dangerous permissions, such as "
+				+ String.join(", ", dangerous.subList(0, Math.min(3, dangerous.size()))) + "); "
+				+ cluster.getWriteOverrideBy() + " accepted it: " + cluster.getWriteOverrideReason();
 	}
 
 	/** The bundled files of a {@code classpath:...} folder, in name order, as one YAML stream. */
