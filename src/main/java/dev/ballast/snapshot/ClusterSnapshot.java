@@ -249,6 +249,23 @@ public final class ClusterSnapshot {
 		return this.podUsage;
 	}
 
+	/**
+	 * The same snapshot with one more warning, e.g. about the credential it was taken with.
+	 * @param warning what the reader of the snapshot should know
+	 * @return a new snapshot
+	 */
+	public ClusterSnapshot withWarning(String warning) {
+		List<String> warnings = new ArrayList<>(this.source.warnings());
+		warnings.add(warning);
+		SnapshotSource source = new SnapshotSource(this.source.clusterName(), this.source.origin(),
+				this.source.takenAt(), this.source.serverVersion(), warnings, this.source.secretsDropped(),
+				this.source.otherKinds());
+		return new ClusterSnapshot(source, this.gaps, this.nodes, this.namespaces, this.workloads, this.pods,
+				this.services, this.endpoints, this.ingresses, new Policies(this.networkPolicies, this.limitRanges,
+						this.resourceQuotas, this.disruptionBudgets, this.autoscalers, this.priorityClasses),
+				this.rbac, this.serviceAccounts, this.configMaps, this.nodeUsage, this.podUsage);
+	}
+
 	private static String ownerKey(String namespace, WorkloadRef owner) {
 		return namespace + '/' + owner.kind() + '/' + owner.name();
 	}

@@ -27,8 +27,10 @@ import dev.ballast.cluster.LastCheck;
 /**
  * Takes the snapshot of a registered cluster, wherever its objects come from: the bundled demo
  * manifests, manifest files on disk, or the live API server. A live cluster's credential is
- * checked again before every snapshot (the read-only self-check); one that can write, read
- * Secrets or exec is refused unless an administrator accepted it.
+ * checked again before every snapshot (the read-only self-check): when the check cannot be made
+ * (revoked credential, unreachable server) there is no snapshot; a credential that can write, read
+ * Secrets or exec is refused unless an administrator accepted it, and then the snapshot carries a
+ * warning saying so.
  */
 @Service
 public class ClusterSnapshots {
@@ -82,12 +84,26 @@ public class ClusterSnapshots {
 	private ClusterSnapshot live(Cluster cluster, LiveCollector.Progress progress) throws ClusterAccessException {
 		LastCheck check = this.registry.retest(cluster.getName()).getLastCheck();
 		CheckOutcome outcome = (check != null) ? check.outcome() : null;
+		if (check == null || outcome == null || !outcome.reachable()) {
+			throw new SnapshotFailedException("The read-only self-check of " + cluster.getName()
+					+ " could not be made, so it was not scanned: "
+					+ ((check != null && check.message() != null) ? check.message() : "no outcome."), null);
+		}
 		if (outcome == CheckOutcome.WRITE_CAPABLE && !cluster.isWriteCapableOverride()) {
 			throw new SnapshotFailedException("The credential of " + cluster.getName()
 					+ " can do more than read and no administrator accepted it: " + String.join(", ",
 							check.dangerousList()), null);
 		}
-		return this.collector.collect(() -> this.clients.clientFor(cluster.getName()), cluster.getName(), progress);
+		ClusterSnapshot snapshot = this.collector.collect(() -> this.clients.clientFor(cluster.getName()),
+				cluster.getName(), progress);
+		return (outcome == CheckOutcome.WRITE_CAPABLE) ? snapshot.withWarning(writeCapable(cluster, check)) : snapshot;
+	}
+
+	private static String writeCapable(Cluster cluster, LastCheck check) {
+		List<String> dangerous = check.dangerousList();
+		return "The credential can do more than read (" + dangerous.size() + " dangerous permissions, such as "
+				+ String.join(", ", dangerous.subList(0, Math.min(3, dangerous.size()))) + "); "
+				+ cluster.getWriteOverrideBy() + " accepted it: " + cluster.getWriteOverrideReason();
 	}
 
 	/** The bundled files of a {@code classpath:...} folder, in name order, as one YAML stream. */

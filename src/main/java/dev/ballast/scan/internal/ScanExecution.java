@@ -70,6 +70,7 @@ public class ScanExecution {
 	 */
 	public void run(long scanId, long clusterId, String clusterName) {
 		ScanProgress progress = new ScanProgress();
+		progress.onPlanned(() -> beat(scanId, progress));
 		long period = this.settings.heartbeat().toMillis();
 		ScheduledFuture<?> heartbeat = this.heartbeats.scheduleAtFixedRate(() -> beat(scanId, progress), 0, period,
 				TimeUnit.MILLISECONDS);

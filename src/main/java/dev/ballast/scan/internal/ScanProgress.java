@@ -11,17 +11,25 @@ import dev.ballast.snapshot.LiveCollector;
 
 /**
  * What a running scan is doing, counted as the collector reports it and written to the scan's row
- * by the heartbeat. Thread-safe.
+ * by the heartbeat, and once more as soon as the kinds to list are known. Thread-safe.
  */
 final class ScanProgress implements LiveCollector.Progress {
 
 	private volatile String phase = "queued";
+
+	private volatile Runnable onPlanned = () -> {
+	};
 
 	private final AtomicInteger kindsTotal = new AtomicInteger();
 
 	private final AtomicInteger kindsDone = new AtomicInteger();
 
 	private final ConcurrentHashMap<String, Integer> objects = new ConcurrentHashMap<>();
+
+	/** Runs when the kinds to list are known, so that their number shows before the next heartbeat. */
+	void onPlanned(Runnable action) {
+		this.onPlanned = action;
+	}
 
 	void phase(String phase) {
 		this.phase = phase;
@@ -53,6 +61,7 @@ final class ScanProgress implements LiveCollector.Progress {
 	public void planned(List<String> kinds) {
 		this.planned.addAll(kinds);
 		this.kindsTotal.addAndGet(kinds.size());
+		this.onPlanned.run();
 	}
 
 	@Override
