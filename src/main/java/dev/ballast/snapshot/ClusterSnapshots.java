@@ -91,8 +91,8 @@ public class ClusterSnapshots {
 		}
 		if (outcome == CheckOutcome.WRITE_CAPABLE && !cluster.isWriteCapableOverride()) {
 			throw new SnapshotFailedException("The credential of " + cluster.getName()
-					+ " can do more than read and no administrator accepted it: " + String.join(", ",
-							check.dangerousList()), null);
+					+ " can do more than read and no administrator accepted it: " + sample(check.dangerousList(), 10)
+					+ " (the cluster's page lists them all)", null);
 		}
 		ClusterSnapshot snapshot = this.collector.collect(() -> this.clients.clientFor(cluster.getName()),
 				cluster.getName(), progress);
@@ -101,9 +101,30 @@ public class ClusterSnapshots {
 
 	private static String writeCapable(Cluster cluster, LastCheck check) {
 		List<String> dangerous = check.dangerousList();
-		return "The credential can do more than read (" + dangerous.size() + " dangerous permissions, such as "
-				+ String.join(", ", dangerous.subList(0, Math.min(3, dangerous.size()))) + "); "
-				+ cluster.getWriteOverrideBy() + " accepted it: " + cluster.getWriteOverrideReason();
+		return "The credential can do more than read (" + sample(dangerous, 3) + "); " + cluster.getWriteOverrideBy()
+				+ " accepted it: " + cluster.getWriteOverrideReason();
+	}
+
+	/**
+	 * The most alarming permissions of a list (Secrets, exec and the like, impersonation and
+	 * escalation, deletion, then the rest) and how many there are in all.
+	 */
+	private static String sample(List<String> permissions, int shown) {
+		List<String> ranked = new ArrayList<>(permissions);
+		ranked.sort(Comparator.comparingInt(ClusterSnapshots::alarm));
+		String first = String.join(", ", ranked.subList(0, Math.min(shown, ranked.size())));
+		return (permissions.size() <= shown) ? first
+				: permissions.size() + " dangerous permissions, such as " + first;
+	}
+
+	private static int alarm(String permission) {
+		if (permission.contains("secrets")) {
+			return 0;
+		}
+		if (permission.matches(".*(exec|attach|portforward|proxy|impersonate|escalate|bind).*")) {
+			return 1;
+		}
+		return permission.startsWith("delete") ? 2 : 3;
 	}
 
 	/** The bundled files of a {@code classpath:...} folder, in name order, as one YAML stream. */
