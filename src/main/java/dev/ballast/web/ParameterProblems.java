@@ -55,12 +55,12 @@ final class ParameterProblems {
 		return problem;
 	}
 
-	/** A validation error in words, e.g. "must be less than or equal to 1000". */
+	/** A validation error in words, e.g. {@code must be less than or equal to 1000}. */
 	String message(MessageSourceResolvable error, Locale locale) {
 		return this.messages.getMessage(error, locale);
 	}
 
-	/** What a parameter of this type must be, in words: "a number", "one of running, ok". */
+	/** What a parameter of this type must be, in words: {@code a number}, {@code one of OK, FAILED}. */
 	String expected(MethodParameter parameter, Locale locale) {
 		ResolvableType type = ResolvableType.forMethodParameter(parameter);
 		if (type.isArray()) {
