@@ -1,5 +1,6 @@
 package dev.ballast.security;
 
+import java.util.Arrays;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
@@ -27,8 +33,15 @@ import static org.springframework.http.HttpMethod.PUT;
  */
 final class AccessRules {
 
-	/** What the API filter chain covers; pages are everything else. */
+	/** What the API filter chain covers, apart from {@link #API_DOCS}; pages are everything else. */
 	static final String[] API_PATHS = { "/api/**", "/actuator/**" };
+
+	/**
+	 * Swagger UI ({@code /api/docs} leads to springdoc's {@code /api/swagger-ui/index.html}): a page
+	 * for people, so it is in the pages' chain (sign-in form, the pages' Content-Security-Policy)
+	 * although under {@code /api}. The document it reads is the API's.
+	 */
+	static final String[] API_DOCS = { "/api/docs", "/api/swagger-ui/**" };
 
 	private static final String VIEWER = Role.VIEWER.name();
 
@@ -39,6 +52,16 @@ final class AccessRules {
 	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
 	private AccessRules() {
+	}
+
+	/** The requests of the API filter chain: {@link #API_PATHS} except {@link #API_DOCS}. */
+	static RequestMatcher apiChain() {
+		return new AndRequestMatcher(anyOf(API_PATHS), new NegatedRequestMatcher(anyOf(API_DOCS)));
+	}
+
+	private static RequestMatcher anyOf(String... patterns) {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		return new OrRequestMatcher(Arrays.stream(patterns).map(paths::matcher).toArray(RequestMatcher[]::new));
 	}
 
 	static void pages(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry pages,
@@ -54,6 +77,8 @@ final class AccessRules {
 			.requestMatchers(GET, "/", "/clusters", "/clusters/*").hasRole(VIEWER)
 			.requestMatchers(GET, "/findings", "/sizing", "/cidr", "/taints", "/isolation", "/reports").hasRole(VIEWER)
 			.requestMatchers(GET, "/checks").hasRole(VIEWER)
+			// the API's documentation for people (Swagger UI)
+			.requestMatchers(GET, API_DOCS).hasRole(VIEWER)
 			// checks: OPERATOR changes settings, exemptions and custom checks (before the VIEWER rule)
 			.requestMatchers(GET, "/checks/custom/new", "/checks/custom/*/edit").hasRole(OPERATOR)
 			.requestMatchers(POST, "/checks/settings", "/checks/exemptions", "/checks/exemptions/*/revoke",
@@ -95,6 +120,10 @@ final class AccessRules {
 			.hasRole(OPERATOR)
 			.requestMatchers(DELETE, "/api/v1/checks/exemptions/*", "/api/v1/checks/custom/*").hasRole(OPERATOR)
 			.requestMatchers(GET, "/api/v1/me").hasRole(VIEWER)
+			// the OpenAPI document (JSON, YAML) and the settings Swagger UI reads with it
+			.requestMatchers(GET, "/api/v1/openapi.json", "/api/v1/openapi.json.yaml",
+					"/api/v1/openapi.json/swagger-config")
+			.hasRole(VIEWER)
 			.requestMatchers(GET, "/api/v1/tokens").hasRole(VIEWER)
 			.requestMatchers(POST, "/api/v1/tokens").hasRole(VIEWER)
 			.requestMatchers(DELETE, "/api/v1/tokens/*").hasRole(VIEWER)

@@ -19,11 +19,11 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Two filter chains. The API's ({@code /api/**}, {@code /actuator/**}) takes a bearer token or the
- * browser session (with a CSRF token for anything but GET, HEAD, OPTIONS) and answers refusals as
- * problem details; it never creates a session. The pages' chain has the sign-in form, sign-out
- * and CSRF protection, and sends strangers to the sign-in page. Which role may open which URL is
- * {@link AccessRules}.
+ * Two filter chains. The API's ({@code /api/**}, {@code /actuator/**}, but not Swagger UI at
+ * {@code /api/docs}, a page) takes a bearer token or the browser session (with a CSRF token for
+ * anything but GET, HEAD, OPTIONS) and answers refusals as problem details; it never creates a
+ * session. The pages' chain has the sign-in form, sign-out and CSRF protection, and sends
+ * strangers to the sign-in page. Which role may open which URL is {@link AccessRules}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -52,7 +52,7 @@ class SecurityConfiguration {
 			// nothing to do: the request goes on, authenticated
 		});
 		bearerTokens.setFailureHandler(problems);
-		return http.securityMatcher(AccessRules.API_PATHS)
+		return http.securityMatcher(AccessRules.apiChain())
 			.authorizeHttpRequests((rules) -> AccessRules.api(rules, endpoints))
 			.addFilterBefore(bearerTokens, BasicAuthenticationFilter.class)
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(BearerTokenConverter::hasBearerToken))

@@ -8,9 +8,10 @@
  * Every URL's minimum role is written in one place ({@code AccessRules}); an endpoint without a
  * rule is refused to everyone, and an address that leads nowhere is a 404 for signed-in users
  * only. The API ({@code /api/**}, {@code /actuator/**}) answers 401/403/429 as RFC 9457 problem
- * details and takes a browser session only with a CSRF token; pages redirect to the sign-in page
- * or show the error page. The first start on an empty database creates the user
- * {@code admin}. Sign-ins, sign-outs, user and token changes are kept in an audit log.
+ * details and takes a browser session only with a CSRF token; pages (Swagger UI at
+ * {@code /api/docs} among them) redirect to the sign-in page or show the error page. The first
+ * start on an empty database creates the user {@code admin}. Sign-ins, sign-outs, user and token
+ * changes are kept in an audit log.
  * <p>
  * Other modules use {@link dev.ballast.security.Role} and
  * {@link dev.ballast.security.SignedInUser} (the principal of every authenticated request); this

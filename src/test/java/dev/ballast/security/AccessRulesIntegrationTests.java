@@ -139,6 +139,11 @@ class AccessRulesIntegrationTests {
 			"GET /api/v1/tokens", Access.VIEWER,
 			"POST /api/v1/tokens", Access.VIEWER,
 			"DELETE /api/v1/tokens/{id}", Access.VIEWER,
+			// web: the API's documentation (Swagger UI is a page; the document is API)
+			"GET /api/docs", Access.VIEWER,
+			"GET /api/v1/openapi.json", Access.VIEWER,
+			"GET /api/v1/openapi.json.yaml", Access.VIEWER,
+			"GET /api/v1/openapi.json/swagger-config", Access.VIEWER,
 			// actuator (Prometheus also takes any API token: ApiTokenIntegrationTests)
 			"GET /actuator", Access.NOBODY,
 			"GET /actuator/health", Access.ANONYMOUS,
@@ -199,7 +204,7 @@ class AccessRulesIntegrationTests {
 					Role.valueOf(caller.name()))));
 		}
 		MockHttpServletResponse response = this.mvc.perform(request).andReturn().getResponse();
-		boolean api = path.startsWith("/api/") || path.startsWith("/actuator");
+		boolean api = (path.startsWith("/api/") && !path.startsWith("/api/docs")) || path.startsWith("/actuator");
 		boolean allowed = minimum != Access.NOBODY && caller.ordinal() >= minimum.ordinal();
 		String what = endpoint + " (" + path + ") as " + caller;
 		if (allowed) {
