@@ -184,6 +184,19 @@ class ScanIntegrationTests {
 		this.mvc.perform(get("/api/v1/findings").param("cluster", "demo").param("limit", "5").param("cursor", cursor)
 			.with(as(Role.VIEWER))).andExpect(jsonPath("$.items.length()").value(5))
 			.andExpect(jsonPath("$.items[0].path").value(org.hamcrest.Matchers.not(firstItem)));
+		MvcResult csv = this.mvc.perform(get("/api/v1/findings").param("cluster", "demo").param("limit", "5")
+			.accept("text/csv")
+			.with(as(Role.VIEWER)))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.LINK, containsString("rel=\"next\"")))
+			.andReturn();
+		String[] lines = csv.getResponse().getContentAsString().split("\r?\n");
+		assertThat(lines).hasSize(6);
+		assertThat(lines[0]).startsWith("scanId,cluster,check,severity,kind,namespace,name,container,path,actual");
+		this.mvc.perform(get("/api/v1/trends").param("cluster", "demo").accept("text/csv").with(as(Role.VIEWER)))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.startsWith("at,scans,score,minScore,maxScore")));
 		String etag = first.getResponse().getHeader(HttpHeaders.ETAG);
 		assertThat(etag).isNotBlank();
 		this.mvc.perform(get("/api/v1/findings").param("cluster", "demo").param("limit", "5")
