@@ -107,3 +107,22 @@ function initMethodChoice() {
 }
 
 document.addEventListener('DOMContentLoaded', initMethodChoice);
+
+// Upload forms with data-max-bytes: say at once when the chosen files are too large, instead of
+// sending them for the server to refuse.
+function initUploadLimits() {
+  document.querySelectorAll('form[data-max-bytes]').forEach((form) => {
+    const max = Number(form.dataset.maxBytes);
+    const hint = form.querySelector('input[type="file"] ~ .field-hint');
+    form.querySelectorAll('input[type="file"]').forEach((input) => {
+      input.addEventListener('change', () => {
+        const total = Array.from(input.files).reduce((sum, file) => sum + file.size, 0);
+        input.setCustomValidity(total > max && hint ? hint.textContent : '');
+        input.setAttribute('aria-invalid', String(total > max));
+        if (total > max) input.reportValidity();
+      });
+    });
+  });
+}
+
+document.addEventListener('DOMContentLoaded', initUploadLimits);

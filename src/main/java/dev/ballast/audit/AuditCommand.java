@@ -141,7 +141,7 @@ public final class AuditCommand {
 		return new Input(reader.read("manifests", paths), Locations.of(paths));
 	}
 
-	private static int count(ClusterSnapshot snapshot) {
+	static int count(ClusterSnapshot snapshot) {
 		int objects = snapshot.nodes().size() + snapshot.namespaces().size() + snapshot.workloads().size()
 				+ snapshot.pods().size() + snapshot.services().size() + snapshot.ingresses().size()
 				+ snapshot.networkPolicies().size() + snapshot.limitRanges().size() + snapshot.resourceQuotas().size()
@@ -171,7 +171,7 @@ public final class AuditCommand {
 				&& !"dumb".equals(System.getenv("TERM"));
 	}
 
-	private static String version() {
+	static String version() {
 		String version = AuditCommand.class.getPackage().getImplementationVersion();
 		return (version != null) ? version : "dev";
 	}

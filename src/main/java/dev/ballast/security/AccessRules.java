@@ -85,6 +85,9 @@ final class AccessRules {
 					"/checks/custom", "/checks/custom/*/disable", "/checks/custom/*/enable", "/checks/custom/*/delete")
 			.hasRole(OPERATOR)
 			.requestMatchers(GET, "/checks/settings", "/checks/exemptions", "/checks/custom").hasRole(VIEWER)
+			// audit: anyone who reads may audit manifests (nothing is saved)
+			.requestMatchers(GET, "/audit").hasRole(VIEWER)
+			.requestMatchers(POST, "/audit").hasRole(VIEWER)
 			// settings: everyone manages their own API tokens; ADMIN manages users and reads the audit log
 			.requestMatchers(GET, "/settings", "/settings/tokens", "/settings/password").hasRole(VIEWER)
 			.requestMatchers(POST, "/settings/password").hasRole(VIEWER)
@@ -119,6 +122,7 @@ final class AccessRules {
 			.requestMatchers(POST, "/api/v1/checks/exemptions", "/api/v1/checks/custom", "/api/v1/checks/custom/test")
 			.hasRole(OPERATOR)
 			.requestMatchers(DELETE, "/api/v1/checks/exemptions/*", "/api/v1/checks/custom/*").hasRole(OPERATOR)
+			.requestMatchers(POST, "/api/v1/audit").hasRole(VIEWER)
 			.requestMatchers(GET, "/api/v1/me").hasRole(VIEWER)
 			// the OpenAPI document (JSON, YAML) and the settings Swagger UI reads with it
 			.requestMatchers(GET, "/api/v1/openapi.json", "/api/v1/openapi.json.yaml",

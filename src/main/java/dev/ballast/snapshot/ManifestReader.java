@@ -1,5 +1,6 @@
 package dev.ballast.snapshot;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,7 +17,7 @@ import dev.ballast.snapshot.internal.YamlObjects;
 /**
  * Reads manifest files into a {@link ClusterSnapshot}: multi-document YAML, JSON, {@code List}
  * kinds and {@code kubectl get -A -o yaml} dumps, folders (recursive), zip and tar(.gz) archives,
- * standard input. Parsing is safe (plain data only, bounded aliases, nesting and sizes) and
+ * standard input and uploads. Parsing is safe (plain data only, bounded aliases, nesting and sizes) and
  * streaming: a dump's items are read one at a time and reduced at once.
  * <p>
  * Problems name the file, document, item and line. Strictly, any problem fails the read with a
@@ -74,6 +75,46 @@ public final class ManifestReader {
 	public ClusterSnapshot read(String clusterName, String sourceName, InputStream in) {
 		Session session = new Session(clusterName);
 		return session.run((inputs) -> inputs.read(sourceName, in));
+	}
+
+	/**
+	 * Reads several streams (uploads) into one snapshot, each opened when its turn comes and
+	 * closed after it: YAML or JSON text, a zip or tar(.gz) archive, or gzipped text, recognised
+	 * by content. A stream that cannot be opened is a problem of its source.
+	 * @param clusterName the name the snapshot carries
+	 * @param sources what to read, in order
+	 * @return the snapshot
+	 * @throws ManifestException if the input is invalid (strict mode) or too large
+	 */
+	public ClusterSnapshot readStreams(String clusterName, List<Source> sources) {
+		Session session = new Session(clusterName);
+		return session.run((inputs) -> {
+			for (Source source : sources) {
+				try (InputStream in = source.opener().open()) {
+					inputs.read(source.name(), in);
+				}
+				catch (IOException ex) {
+					session.problem(source.name(), "cannot be read: " + ex.getMessage());
+				}
+			}
+		});
+	}
+
+	/**
+	 * A named stream for {@link #readStreams}.
+	 *
+	 * @param name what to call it in messages, e.g. the uploaded file's name
+	 * @param opener opens the stream
+	 */
+	public record Source(String name, Opener opener) {
+	}
+
+	/** Opens the stream of a {@link Source}. */
+	@FunctionalInterface
+	public interface Opener {
+
+		InputStream open() throws IOException;
+
 	}
 
 	/**

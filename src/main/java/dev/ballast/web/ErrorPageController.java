@@ -93,7 +93,7 @@ class ErrorPageController implements ErrorController {
 			case FORBIDDEN -> "403";
 			case NOT_FOUND -> "404";
 			case METHOD_NOT_ALLOWED -> "405";
-			case PAYLOAD_TOO_LARGE -> "413";
+			case CONTENT_TOO_LARGE -> "413";
 			case TOO_MANY_REQUESTS -> "429";
 			default -> status.is4xxClientError() ? "4xx" : "500";
 		};

@@ -26,6 +26,7 @@ public class Navigation {
 			new Item("clusters", "/clusters", true),
 			new Item("findings", "/findings", false),
 			new Item("checks", "/checks", true),
+			new Item("audit", "/audit", true),
 			new Item("sizing", "/sizing", false),
 			new Item("cidr", "/cidr", false),
 			new Item("taints", "/taints", false),

@@ -89,6 +89,10 @@ class AccessRulesIntegrationTests {
 			"POST /api/v1/checks/custom", Access.OPERATOR,
 			"DELETE /api/v1/checks/custom/{id}", Access.OPERATOR,
 			"POST /api/v1/checks/custom/test", Access.OPERATOR,
+			// audit: manifests uploaded, checked, nothing saved
+			"GET /audit", Access.VIEWER,
+			"POST /audit", Access.VIEWER,
+			"POST /api/v1/audit", Access.VIEWER,
 			// cluster
 			"GET /", Access.VIEWER,
 			"GET /clusters", Access.VIEWER,

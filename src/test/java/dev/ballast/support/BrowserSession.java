@@ -71,7 +71,18 @@ public final class BrowserSession {
 			.build());
 	}
 
-	private HttpResponse<String> send(HttpRequest request) {
+	/** The CSRF token of the last page fetched, for requests built by hand. */
+	public String csrfToken() {
+		return this.csrf;
+	}
+
+	/** The address of a path on the running Ballast. */
+	public URI uri(String path) {
+		return URI.create(this.base + path);
+	}
+
+	/** Sends a request built by hand with this session's cookies. */
+	public HttpResponse<String> send(HttpRequest request) {
 		try {
 			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
 		}
