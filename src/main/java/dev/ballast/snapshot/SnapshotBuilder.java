@@ -218,7 +218,8 @@ public final class SnapshotBuilder {
 		}
 		List<String> notes = new ArrayList<>(this.warnings);
 		if (this.replaced > 0) {
-			notes.add(this.replaced + " objects appeared more than once; the last of each was kept.");
+			notes.add((this.replaced == 1) ? "1 object appeared more than once; the last was kept."
+					: this.replaced + " objects appeared more than once; the last of each was kept.");
 		}
 		SnapshotSource source = new SnapshotSource(this.clusterName, this.origin,
 				(this.takenAt != null) ? this.takenAt : Instant.now(), this.serverVersion, notes, this.secretsDropped,
