@@ -13,17 +13,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.ballast.scan.internal.HistoryWriter;
 import dev.ballast.security.Role;
-import dev.ballast.security.SignedInUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
@@ -53,7 +49,7 @@ class ScanMetricsIntegrationTests {
 
 	@Test
 	void theGaugesOfAClusterAreTheValuesOfItsLastLandedScan() throws Exception {
-		Scan scan = awaitFinished(this.scans.trigger("demo", ScanTrigger.API, "metrics").scanId());
+		Scan scan = ScanTestSupport.awaitFinished(this.scans, this.scans.trigger("demo", ScanTrigger.API, "metrics").scanId());
 		assertThat(scan.state()).isEqualTo(ScanState.OK);
 		Scan.Result result = scan.result();
 		Map<String, Double> metrics = scrapeUntil("ballast_scan_score{cluster=\"demo\"}", result.score());
@@ -134,22 +130,8 @@ class ScanMetricsIntegrationTests {
 		return samples;
 	}
 
-	private Scan awaitFinished(long id) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (Instant.now().isBefore(deadline)) {
-			Scan scan = this.scans.get(id);
-			if (scan.state().finished()) {
-				return scan;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("scan " + id + " did not finish within a minute");
-	}
-
 	private static RequestPostProcessor as(Role role) {
-		SignedInUser user = new SignedInUser(0, "metrics-" + role.name().toLowerCase(), role);
-		return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-				List.of(new SimpleGrantedAuthority(role.authority()))));
+		return ScanTestSupport.signedIn("metrics", role);
 	}
 
 }

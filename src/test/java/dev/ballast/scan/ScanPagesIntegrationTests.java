@@ -1,7 +1,5 @@
 package dev.ballast.scan;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.MethodOrderer;
@@ -12,19 +10,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.ballast.security.Role;
-import dev.ballast.security.SignedInUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -80,7 +74,7 @@ class ScanPagesIntegrationTests {
 			.andReturn();
 		String location = result.getResponse().getRedirectedUrl();
 		assertThat(location).startsWith("/scans/");
-		Scan scan = awaitFinished(Long.parseLong(location.substring("/scans/".length())));
+		Scan scan = ScanTestSupport.awaitFinished(this.scans, Long.parseLong(location.substring("/scans/".length())));
 		assertThat(scan.trigger()).isEqualTo(ScanTrigger.MANUAL);
 		assertThat(scan.requestedBy()).isEqualTo("page-operator");
 		assertThat(scan.state()).isEqualTo(ScanState.OK);
@@ -120,7 +114,7 @@ class ScanPagesIntegrationTests {
 	@Order(5)
 	void aViewerReadsTheHistoryAScanAndTheDiff() throws Exception {
 		Scan first = latest();
-		Scan second = awaitFinished(this.scans.trigger("demo", ScanTrigger.API, "script").scanId());
+		Scan second = ScanTestSupport.awaitFinished(this.scans, this.scans.trigger("demo", ScanTrigger.API, "script").scanId());
 		this.mvc.perform(get("/scans").param("cluster", "demo").param("state", "ok").with(as(Role.VIEWER)))
 			.andExpect(status().isOk())
 			.andExpect(model().attribute("cluster", "demo"))
@@ -253,22 +247,8 @@ class ScanPagesIntegrationTests {
 			.get(0);
 	}
 
-	private Scan awaitFinished(long id) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (Instant.now().isBefore(deadline)) {
-			Scan scan = this.scans.get(id);
-			if (scan.state().finished()) {
-				return scan;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("scan " + id + " did not finish within a minute");
-	}
-
 	private static RequestPostProcessor as(Role role) {
-		SignedInUser user = new SignedInUser(0, "page-" + role.name().toLowerCase(), role);
-		return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-				List.of(new SimpleGrantedAuthority(role.authority()))));
+		return ScanTestSupport.signedIn("page", role);
 	}
 
 }
