@@ -2,7 +2,6 @@ package dev.ballast.scan;
 
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -75,8 +74,9 @@ class ScanPagesController {
 		model.addAttribute("filtered", clusterName != null || !states.isEmpty());
 		model.addAttribute("states", ScanState.values());
 		model.addAttribute("clusters", all);
-		model.addAttribute("latest", byCluster(this.scans.latest()));
-		model.addAttribute("running", byCluster(this.scans.list(
+		model.addAttribute("latest", ClusterPageScans.byCluster(this.scans.latest()));
+		model.addAttribute("landed", ClusterPageScans.byCluster(this.store.latestLandedOfEach()));
+		model.addAttribute("running", ClusterPageScans.byCluster(this.scans.list(
 				new ScanFilter(List.of(), List.of(ScanState.RUNNING), List.of(), null, null), null, 100)));
 		model.addAttribute("schedules", all.stream()
 			.map((c) -> this.schedules.get(c.getName()))
@@ -134,8 +134,5 @@ class ScanPagesController {
 			.orElse(null);
 	}
 
-	private static Map<String, Scan> byCluster(List<Scan> scans) {
-		return scans.stream().collect(Collectors.toMap(Scan::cluster, Function.identity(), (a, b) -> a));
-	}
 
 }

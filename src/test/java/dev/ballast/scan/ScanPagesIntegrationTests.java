@@ -224,6 +224,9 @@ class ScanPagesIntegrationTests {
 		this.mvc.perform(get("/scans/" + landed.id()).with(as(Role.VIEWER)))
 			.andExpect(content().string(containsString("This scan is partial")))
 			.andExpect(content().string(containsString("Ballast&#39;s credential may not list it (403)")));
+		this.mvc.perform(get("/clusters/demo").with(as(Role.VIEWER)))
+			.andExpect(content().string(containsString("Last landed scan")))
+			.andExpect(content().string(containsString("href=\"/scans/" + landed.id() + "\"")));
 	}
 
 	private long insertRunning(String requestedBy) {
