@@ -1,5 +1,8 @@
-// Ballast's progressive enhancement: theme toggle, navigation on narrow screens, confirmations.
+// Ballast's progressive enhancement: theme toggle, navigation on narrow screens, confirmations,
+// live scan progress.
 // Every page works without it.
+
+import { initScanProgress } from './scan-progress.js';
 
 const THEME_KEY = 'ballast.theme';
 const THEMES = ['system', 'light', 'dark'];
@@ -83,6 +86,7 @@ document.addEventListener('DOMContentLoaded', () => {
   initNavToggle();
   initConfirmations();
   initCopyButtons();
+  initScanProgress();
 });
 
 document.addEventListener('change', (event) => {

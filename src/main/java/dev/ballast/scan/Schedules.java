@@ -58,9 +58,9 @@ public class Schedules {
 				FROM scan_schedule s JOIN cluster c ON c.id = s.cluster_id WHERE c.id = ?
 				""").param(Objects.requireNonNull(cluster.getId())).query((rs, row) -> {
 			Timestamp next = rs.getTimestamp(5);
-			int days = rs.getInt(4);
+			Integer days = rs.getObject(4, Integer.class);
 			return new Schedule(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-					rs.wasNull() ? defaultRetentionDays() : days, (next != null) ? next.toInstant() : null,
+					(days != null) ? days : defaultRetentionDays(), (next != null) ? next.toInstant() : null,
 					rs.getString(6), rs.getTimestamp(7).toInstant());
 		}).single();
 	}

@@ -93,6 +93,11 @@ final class AccessRules {
 			.requestMatchers(POST, "/settings/password").hasRole(VIEWER)
 			.requestMatchers(POST, "/settings/tokens", "/settings/tokens/*/revoke").hasRole(VIEWER)
 			.requestMatchers("/settings/users", "/settings/users/**", "/settings/audit").hasRole(ADMIN)
+			// scans: VIEWER reads the history, OPERATOR scans now, ADMIN changes a cluster's schedule
+			.requestMatchers(GET, "/scans", "/scans/*", "/scans/*/diff").hasRole(VIEWER)
+			.requestMatchers(POST, "/clusters/*/scan").hasRole(OPERATOR)
+			.requestMatchers(GET, "/clusters/*/schedule").hasRole(ADMIN)
+			.requestMatchers(POST, "/clusters/*/schedule").hasRole(ADMIN)
 			.anyRequest().access(notFoundForSignedIn(endpoints));
 	}
 

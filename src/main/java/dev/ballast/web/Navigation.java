@@ -24,6 +24,7 @@ public class Navigation {
 	private static final List<Item> ITEMS = List.of(
 			new Item("overview", "/", true),
 			new Item("clusters", "/clusters", true),
+			new Item("scans", "/scans", true),
 			new Item("findings", "/findings", false),
 			new Item("checks", "/checks", true),
 			new Item("audit", "/audit", true),

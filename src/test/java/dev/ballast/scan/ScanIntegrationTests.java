@@ -1,6 +1,5 @@
 package dev.ballast.scan;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +20,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -32,11 +29,9 @@ import com.jayway.jsonpath.JsonPath;
 import dev.ballast.scan.internal.Retention;
 import dev.ballast.scan.internal.ScanJobs;
 import dev.ballast.security.Role;
-import dev.ballast.security.SignedInUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -80,7 +75,7 @@ class ScanIntegrationTests {
 			.andExpect(jsonPath("$.scan.state").value("running"))
 			.andReturn();
 		long id = ((Number) JsonPath.read(started.getResponse().getContentAsString(), "$.scan.id")).longValue();
-		Scan scan = awaitFinished(id);
+		Scan scan = ScanTestSupport.awaitFinished(this.scans, id);
 		assertThat(scan.state()).isEqualTo(ScanState.OK);
 		assertThat(scan.result()).isNotNull();
 		assertThat(scan.result().workloads()).isEqualTo(40);
@@ -130,7 +125,7 @@ class ScanIntegrationTests {
 		assertThat(ids).hasSize(1);
 		assertThat(joined).hasSize(callers).containsOnlyOnce(false);
 		assertThat(count("SELECT count(*) FROM scan")).isEqualTo(before + 1);
-		assertThat(awaitFinished(ids.iterator().next()).state()).isEqualTo(ScanState.OK);
+		assertThat(ScanTestSupport.awaitFinished(this.scans, ids.iterator().next()).state()).isEqualTo(ScanState.OK);
 		this.mvc.perform(post("/api/v1/clusters/demo/scans").with(as(Role.VIEWER)).with(csrf()))
 			.andExpect(status().isForbidden());
 	}
@@ -152,7 +147,7 @@ class ScanIntegrationTests {
 			.content("""
 					{"cluster":"demo","checkId":"%s","reason":"accepted for the test","until":"%s"}
 					""".formatted(fixed, java.time.LocalDate.now().plusDays(30)))).andExpect(status().isCreated());
-		Scan after = awaitFinished(this.scans.trigger("demo", ScanTrigger.MANUAL, "tester").scanId());
+		Scan after = ScanTestSupport.awaitFinished(this.scans, this.scans.trigger("demo", ScanTrigger.MANUAL, "tester").scanId());
 		this.mvc.perform(get("/api/v1/scans/" + after.id() + "/diff").param("base", String.valueOf(before.id()))
 			.with(as(Role.VIEWER)))
 			.andExpect(status().isOk())
@@ -271,17 +266,6 @@ class ScanIntegrationTests {
 		assertThat(count("SELECT count(*) FROM scan_workload_score WHERE scan_id = ?", id)).isZero();
 	}
 
-	private Scan awaitFinished(long id) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (Instant.now().isBefore(deadline)) {
-			Scan scan = this.scans.get(id);
-			if (scan.state().finished()) {
-				return scan;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("scan " + id + " did not finish within a minute");
-	}
 
 	private Scan latestLanded() {
 		return this.scans.list(new ScanFilter(List.of("demo"), List.of(ScanState.OK), List.of(), null, null), null, 1)
@@ -293,9 +277,7 @@ class ScanIntegrationTests {
 	}
 
 	private static RequestPostProcessor as(Role role) {
-		SignedInUser user = new SignedInUser(0, "scan-" + role.name().toLowerCase(), role);
-		return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-				List.of(new SimpleGrantedAuthority(role.authority()))));
+		return ScanTestSupport.signedIn("scan", role);
 	}
 
 }

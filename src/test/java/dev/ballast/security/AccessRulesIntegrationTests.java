@@ -120,6 +120,13 @@ class AccessRulesIntegrationTests {
 			"GET /api/v1/findings", Access.VIEWER,
 			"GET /api/v1/scores", Access.VIEWER,
 			"GET /api/v1/trends", Access.VIEWER,
+			// scan: pages
+			"GET /scans", Access.VIEWER,
+			"GET /scans/{id}", Access.VIEWER,
+			"GET /scans/{id}/diff", Access.VIEWER,
+			"POST /clusters/{name}/scan", Access.OPERATOR,
+			"GET /clusters/{name}/schedule", Access.ADMIN,
+			"POST /clusters/{name}/schedule", Access.ADMIN,
 			// security: pages
 			"GET /login", Access.ANONYMOUS,
 			"GET /settings", Access.VIEWER,

@@ -236,6 +236,39 @@ public class HistoryQueries {
 			.list();
 	}
 
+	/**
+	 * Findings per check of scans, from the rollups: every check that ran, with zero for those that
+	 * passed; in each scan the most failing first.
+	 */
+	public List<CheckCount> checkCounts(List<Long> scanIds) {
+		return this.jdbc.sql("""
+				SELECT r.scan_id, r.check_id, COALESCE(sum(u.failing), 0) AS failing,
+				  COALESCE(sum(u.exempted), 0) AS exempted, min(u.severity) FILTER (WHERE u.failing > 0) AS severity,
+				  count(DISTINCT u.namespace) FILTER (WHERE u.failing > 0 AND u.namespace <> '') AS namespaces
+				FROM scan_check_result r
+				LEFT JOIN scan_check_rollup u ON u.scan_id = r.scan_id AND u.check_id = r.check_id
+				WHERE r.scan_id = ANY (?) GROUP BY r.scan_id, r.check_id ORDER BY r.scan_id, failing DESC, r.check_id
+				""").param(scanIds.toArray(new Long[0])).query((rs, row) -> {
+			short severity = rs.getShort(5);
+			return new CheckCount(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+					rs.wasNull() ? null : Severity.values()[severity].key(), rs.getInt(6));
+		}).list();
+	}
+
+	/**
+	 * Findings of one check in one scan.
+	 *
+	 * @param scanId the scan
+	 * @param check the check's id
+	 * @param failing failing findings that count
+	 * @param exempted exempted findings
+	 * @param severity the highest severity of its failing findings, {@code null} when none fail
+	 * @param namespaces namespaces with failing findings
+	 */
+	public record CheckCount(long scanId, String check, int failing, int exempted, @Nullable String severity,
+			int namespaces) {
+	}
+
 	private static FindingRow finding(ResultSet rs) throws SQLException {
 		boolean exempted = rs.getObject(12) != null;
 		return new FindingRow(rs.getLong(1), rs.getString(2), rs.getString(4), Severity.values()[rs.getShort(5)].key(),

@@ -180,6 +180,13 @@ public class ScanStore {
 				""").query(ScanStore::scan).list();
 	}
 
+	/** The latest landed scan of every cluster that has one. */
+	public List<Scan> latestLandedOfEach() {
+		return this.jdbc.sql(SELECT + """
+				 WHERE s.id IN (SELECT MAX(id) FROM scan WHERE state IN ('OK', 'PARTIAL') GROUP BY cluster_id)
+				""").query(ScanStore::scan).list();
+	}
+
 	/** The analysis documents stored with a scan: kind and version. */
 	public List<AnalysisInfo> analyses(long scanId) {
 		return this.jdbc.sql("SELECT kind, version FROM scan_analysis WHERE scan_id = ? ORDER BY kind")
