@@ -44,7 +44,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Scans of the demo cluster on embedded PostgreSQL, through the API: a scan lands whole with its
  * findings, rollups and scores; concurrent requests make one scan; a configuration change between
  * two scans shows in the diff; retention removes only old raw findings; a scan whose replica
- * stopped is failed and leaves nothing; bad requests get problem details naming the parameter.
+ * stopped is failed and leaves nothing; removing a cluster removes its scans with their findings;
+ * bad requests get problem details naming the parameter.
  */
 @SpringBootTest(properties = { "ballast.demo=true", "ballast.security.admin-password=first-admin-password-42" })
 @AutoConfigureMockMvc
@@ -266,6 +267,29 @@ class ScanIntegrationTests {
 		assertThat(count("SELECT count(*) FROM scan_workload_score WHERE scan_id = ?", id)).isZero();
 	}
 
+	@Test
+	@Order(8)
+	void removingAClusterRemovesItsScansWithTheirFindings() {
+		long clusterId = this.jdbc.sql("""
+				INSERT INTO cluster (name, display_name, source, created_at, created_by)
+				VALUES ('short-lived', 'Short-lived', 'MANIFESTS', now(), 'test') RETURNING id
+				""").query(Long.class).single();
+		long id = this.jdbc.sql("""
+				INSERT INTO scan (cluster_id, state, trigger, requested_by, started_at, heartbeat_at, instance, phase)
+				VALUES (?, 'OK', 'MANUAL', 'test', now(), now(), 'here', 'done') RETURNING id
+				""").param(clusterId).query(Long.class).single();
+		long source = latestLanded().id();
+		this.jdbc.sql("""
+				INSERT INTO scan_finding (scan_id, seq, subject_id, check_id, severity, container, path, actual)
+				SELECT ?, seq, subject_id, check_id, severity, container, path, actual FROM scan_finding WHERE scan_id = ?
+				""").params(id, source).update();
+		int kept = count("SELECT count(*) FROM scan_finding WHERE scan_id = ?", source);
+		assertThat(count("SELECT count(*) FROM scan_finding WHERE scan_id = ?", id)).isEqualTo(kept).isPositive();
+		this.jdbc.sql("DELETE FROM cluster WHERE id = ?").param(clusterId).update();
+		assertThat(count("SELECT count(*) FROM scan WHERE id = ?", id)).isZero();
+		assertThat(count("SELECT count(*) FROM scan_finding WHERE scan_id = ?", id)).isZero();
+		assertThat(count("SELECT count(*) FROM scan_finding WHERE scan_id = ?", source)).isEqualTo(kept);
+	}
 
 	private Scan latestLanded() {
 		return this.scans.list(new ScanFilter(List.of("demo"), List.of(ScanState.OK), List.of(), null, null), null, 1)

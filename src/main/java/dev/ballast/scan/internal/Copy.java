@@ -1,6 +1,5 @@
 package dev.ballast.scan.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,9 +22,7 @@ final class Copy implements AutoCloseable {
 
 	private final CopyIn copy;
 
-	private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(CHUNK + 4096);
-
-	private final StringBuilder line = new StringBuilder(256);
+	private final StringBuilder text = new StringBuilder(CHUNK + 4096);
 
 	private long rows;
 
@@ -46,45 +43,44 @@ final class Copy implements AutoCloseable {
 
 	/** Adds one row; values are written with {@code toString()}, {@code null} as NULL. */
 	void row(@Nullable Object... values) throws SQLException {
-		this.line.setLength(0);
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {
-				this.line.append('\t');
+				this.text.append('\t');
 			}
 			append(values[i]);
 		}
-		this.line.append('\n');
-		byte[] bytes = this.line.toString().getBytes(StandardCharsets.UTF_8);
-		this.buffer.write(bytes, 0, bytes.length);
+		this.text.append('\n');
 		this.rows++;
-		if (this.buffer.size() >= CHUNK) {
+		if (this.text.length() >= CHUNK) {
 			flush();
 		}
 	}
 
 	private void append(@Nullable Object value) {
 		if (value == null) {
-			this.line.append("\\N");
+			this.text.append("\\N");
 			return;
 		}
-		String text = value.toString();
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
+		String string = value.toString();
+		for (int i = 0; i < string.length(); i++) {
+			char c = string.charAt(i);
 			switch (c) {
-				case '\\' -> this.line.append("\\\\");
-				case '\t' -> this.line.append("\\t");
-				case '\n' -> this.line.append("\\n");
-				case '\r' -> this.line.append("\\r");
-				case '\0' -> this.line.append(' ');
-				default -> this.line.append(c);
+				case '\\' -> this.text.append("\\\\");
+				case '\t' -> this.text.append("\\t");
+				case '\n' -> this.text.append("\\n");
+				case '\r' -> this.text.append("\\r");
+				case '\0' -> this.text.append(' ');
+				default -> this.text.append(c);
 			}
 		}
 	}
 
+	/** Sends the rows so far, encoded once per chunk rather than once per row. */
 	private void flush() throws SQLException {
-		if (this.buffer.size() > 0) {
-			this.copy.writeToCopy(this.buffer.toByteArray(), 0, this.buffer.size());
-			this.buffer.reset();
+		if (this.text.length() > 0) {
+			byte[] bytes = this.text.toString().getBytes(StandardCharsets.UTF_8);
+			this.copy.writeToCopy(bytes, 0, bytes.length);
+			this.text.setLength(0);
 		}
 	}
 

@@ -66,11 +66,11 @@ public class HistoryWriter {
 		try {
 			writeFindings(scanId, report.findings(), subjects);
 			writeScores(scanId, report, subjects);
+			writeRollups(scanId, report);
 		}
 		catch (SQLException ex) {
 			throw new org.springframework.jdbc.UncategorizedSQLException("COPY scan history", null, ex);
 		}
-		writeRollups(scanId, report);
 		analyses.forEach((kind, document) -> this.jdbc
 			.sql("INSERT INTO scan_analysis (scan_id, kind, version, document) VALUES (?, ?, ?, CAST(? AS jsonb))")
 			.params(scanId, kind, document.version(), document.json())
@@ -114,7 +114,7 @@ public class HistoryWriter {
 		return failed.size();
 	}
 
-	private Map<Subject, Integer> subjects(long clusterId, CheckReport report) {
+	Map<Subject, Integer> subjects(long clusterId, CheckReport report) {
 		Set<Subject> all = new LinkedHashSet<>(report.workloads().keySet());
 		report.findings().forEach((finding) -> all.add(finding.subject()));
 		String[] kinds = all.stream().map(Subject::kind).toArray(String[]::new);
@@ -137,7 +137,7 @@ public class HistoryWriter {
 		return ids;
 	}
 
-	private void writeFindings(long scanId, List<Finding> findings, Map<Subject, Integer> subjects)
+	void writeFindings(long scanId, List<Finding> findings, Map<Subject, Integer> subjects)
 			throws SQLException {
 		try (Copy copy = Copy.into(this.dataSource, "scan_finding (scan_id, seq, subject_id, check_id, severity, "
 				+ "container, path, actual, exempt_source, exempt_reason)")) {
@@ -173,7 +173,7 @@ public class HistoryWriter {
 		}
 	}
 
-	private void writeRollups(long scanId, CheckReport report) {
+	private void writeRollups(long scanId, CheckReport report) throws SQLException {
 		Map<List<Object>, int[]> counts = new HashMap<>();
 		for (Finding finding : report.findings()) {
 			int[] count = counts.computeIfAbsent(
@@ -181,23 +181,21 @@ public class HistoryWriter {
 					(key) -> new int[2]);
 			count[finding.counts() ? 0 : 1]++;
 		}
-		List<Object[]> rows = new ArrayList<>(counts.size());
-		counts.forEach((key, count) -> rows.add(new Object[] { scanId, key.get(0), key.get(1), key.get(2), count[0],
-				count[1] }));
-		batch("INSERT INTO scan_check_rollup (scan_id, check_id, namespace, severity, failing, exempted) "
-				+ "VALUES (?, ?, ?, ?, ?, ?)", rows);
-		List<Object[]> results = new ArrayList<>();
-		for (CheckResult result : report.results()) {
-			results.add(new Object[] { scanId, result.check().id(), result.checked(), result.failed(),
-					result.exempted(), result.skipped() });
+		try (Copy copy = Copy.into(this.dataSource,
+				"scan_check_rollup (scan_id, check_id, namespace, severity, failing, exempted)")) {
+			for (Map.Entry<List<Object>, int[]> entry : counts.entrySet()) {
+				List<Object> key = entry.getKey();
+				copy.row(scanId, key.get(0), key.get(1), key.get(2), entry.getValue()[0], entry.getValue()[1]);
+			}
+			copy.finish();
 		}
-		batch("INSERT INTO scan_check_result (scan_id, check_id, checked, failed, exempted, skipped) "
-				+ "VALUES (?, ?, ?, ?, ?, ?)", results);
-	}
-
-	private void batch(String sql, List<Object[]> rows) {
-		if (!rows.isEmpty()) {
-			new org.springframework.jdbc.core.JdbcTemplate(this.dataSource).batchUpdate(sql, rows);
+		try (Copy copy = Copy.into(this.dataSource,
+				"scan_check_result (scan_id, check_id, checked, failed, exempted, skipped)")) {
+			for (CheckResult result : report.results()) {
+				copy.row(scanId, result.check().id(), result.checked(), result.failed(), result.exempted(),
+						result.skipped());
+			}
+			copy.finish();
 		}
 	}
 
