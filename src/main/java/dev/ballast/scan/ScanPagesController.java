@@ -78,8 +78,8 @@ class ScanPagesController {
 		model.addAttribute("landed", ClusterPageScans.byCluster(this.store.latestLandedOfEach()));
 		model.addAttribute("running", ClusterPageScans.byCluster(this.scans.list(
 				new ScanFilter(List.of(), List.of(ScanState.RUNNING), List.of(), null, null), null, 100)));
-		model.addAttribute("schedules", all.stream()
-			.map((c) -> this.schedules.get(c.getName()))
+		model.addAttribute("schedules", this.schedules.all()
+			.stream()
 			.collect(Collectors.toMap(Schedule::cluster, Function.identity())));
 		return "scan/list";
 	}

@@ -29,6 +29,13 @@ public class Schedules {
 
 	static final String DEFAULTS = "ballast";
 
+	/** A cluster's schedule, or the defaults (first parameter: the default cron) when none is stored. */
+	private static final String SELECT = """
+			SELECT c.name, COALESCE(s.cron, ?), COALESCE(s.enabled, TRUE), s.findings_retention_days, s.next_run_at,
+			  COALESCE(s.updated_by, 'ballast'), COALESCE(s.updated_at, c.created_at), s.cluster_id IS NOT NULL
+			FROM cluster c LEFT JOIN scan_schedule s ON s.cluster_id = c.id
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final Clusters clusters;
@@ -49,20 +56,30 @@ public class Schedules {
 	 * The schedule of a cluster.
 	 * @throws dev.ballast.cluster.ClusterNotFoundException for an unknown cluster (404)
 	 */
-	@Transactional
+	@Transactional(readOnly = true)
 	public Schedule get(String clusterName) {
 		Cluster cluster = this.clusters.byName(clusterName);
-		ensureRows();
-		return this.jdbc.sql("""
-				SELECT c.name, s.cron, s.enabled, s.findings_retention_days, s.next_run_at, s.updated_by, s.updated_at
-				FROM scan_schedule s JOIN cluster c ON c.id = s.cluster_id WHERE c.id = ?
-				""").param(Objects.requireNonNull(cluster.getId())).query((rs, row) -> {
-			Timestamp next = rs.getTimestamp(5);
-			Integer days = rs.getObject(4, Integer.class);
-			return new Schedule(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-					(days != null) ? days : defaultRetentionDays(), (next != null) ? next.toInstant() : null,
-					rs.getString(6), rs.getTimestamp(7).toInstant());
-		}).single();
+		return this.jdbc.sql(SELECT + " WHERE c.id = ?")
+			.params(this.settings.cron(), Objects.requireNonNull(cluster.getId()))
+			.query(this::schedule)
+			.single();
+	}
+
+	/** The schedule of every cluster, by display name; read only, whether changed or default. */
+	@Transactional(readOnly = true)
+	public List<Schedule> all() {
+		return this.jdbc.sql(SELECT + " ORDER BY c.display_name").param(this.settings.cron()).query(this::schedule).list();
+	}
+
+	private Schedule schedule(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		Timestamp next = rs.getTimestamp(5);
+		Integer days = rs.getObject(4, Integer.class);
+		boolean stored = rs.getBoolean(8);
+		boolean enabled = rs.getBoolean(3);
+		// a cluster whose schedule was never stored is due at the next look for due schedules
+		Instant nextRun = (next != null) ? next.toInstant() : (!stored && enabled) ? Instant.now(this.clock) : null;
+		return new Schedule(rs.getString(1), rs.getString(2), enabled, (days != null) ? days : defaultRetentionDays(),
+				nextRun, rs.getString(6), rs.getTimestamp(7).toInstant());
 	}
 
 	/**

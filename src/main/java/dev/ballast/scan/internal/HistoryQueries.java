@@ -53,37 +53,61 @@ public class HistoryQueries {
 	public List<FindingRow> findings(List<Pair> pairs, FindingQuery query, @Nullable Position after, int limit,
 			List<Position> positions) {
 		boolean fixed = "fixed".equals(query.state());
+		List<FindingRow> rows = new ArrayList<>();
+		// one scan at a time, in scan order, each read in report order along its primary key and
+		// compared with a constant scan id, so the database stops at the limit
+		List<Pair> ordered = pairs.stream()
+			.filter((pair) -> !fixed || pair.otherId() != null)
+			.sorted(java.util.Comparator.comparingLong((Pair pair) -> fixed ? pair.otherId() : pair.scanId()))
+			.toList();
+		for (Pair pair : ordered) {
+			long read = fixed ? java.util.Objects.requireNonNull(pair.otherId()) : pair.scanId();
+			Long compared = fixed ? Long.valueOf(pair.scanId()) : pair.otherId();
+			if (after != null && read < after.scanId()) {
+				continue;
+			}
+			int wanted = (limit > 0) ? limit - rows.size() : 0;
+			if (limit > 0 && wanted <= 0) {
+				break;
+			}
+			Integer afterSeq = (after != null && read == after.scanId()) ? after.seq() : null;
+			rows.addAll(findingsOf(read, compared, query, afterSeq, wanted, positions));
+		}
+		return rows;
+	}
+
+	private List<FindingRow> findingsOf(long scanId, @Nullable Long compared, FindingQuery query,
+			@Nullable Integer afterSeq, int limit, List<Position> positions) {
 		StringBuilder sql = new StringBuilder("""
 				SELECT f.scan_id, c.name, f.seq, f.check_id, f.severity, sub.kind, sub.namespace, sub.name, f.container,
 				  f.path, f.actual, f.exempt_source, f.exempt_reason
-				FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[])) AS pair (cur, other)
-				""");
-		sql.append(fixed ? "JOIN scan_finding f ON f.scan_id = pair.other\n" : "JOIN scan_finding f ON f.scan_id = pair.cur\n");
-		sql.append("""
-				JOIN scan s ON s.id = f.scan_id JOIN cluster c ON c.id = s.cluster_id
-				JOIN scan_subject sub ON sub.id = f.subject_id WHERE TRUE
+				FROM scan_finding f JOIN scan s ON s.id = f.scan_id JOIN cluster c ON c.id = s.cluster_id
+				JOIN scan_subject sub ON sub.id = f.subject_id WHERE f.scan_id = ?
 				""");
 		List<Object> params = new ArrayList<>();
-		params.add(pairs.stream().map(Pair::scanId).toArray(Long[]::new));
-		params.add(pairs.stream().map(Pair::otherId).toArray(Long[]::new));
+		params.add(scanId);
 		filter(sql, params, query);
 		switch (query.state()) {
 			case "exempted" -> sql.append(" AND f.exempt_source IS NOT NULL");
 			case "all" -> {
 			}
-			case "new", "fixed" -> sql.append(" AND f.exempt_source IS NULL AND NOT EXISTS (SELECT 1 FROM scan_finding p")
-				.append(" WHERE p.scan_id = ").append(fixed ? "pair.cur" : "pair.other")
-				.append(" AND p.subject_id = f.subject_id AND p.check_id = f.check_id")
-				.append(" AND p.container IS NOT DISTINCT FROM f.container AND p.path = f.path")
-				.append(" AND p.exempt_source IS NULL)");
+			case "new", "fixed" -> {
+				sql.append(" AND f.exempt_source IS NULL");
+				if (compared != null) {
+					sql.append(" AND NOT EXISTS (SELECT 1 FROM scan_finding p WHERE p.scan_id = ?")
+						.append(" AND p.subject_id = f.subject_id AND p.check_id = f.check_id")
+						.append(" AND p.container IS NOT DISTINCT FROM f.container AND p.path = f.path")
+						.append(" AND p.exempt_source IS NULL)");
+					params.add(compared);
+				}
+			}
 			default -> sql.append(" AND f.exempt_source IS NULL");
 		}
-		if (after != null) {
-			sql.append(" AND (f.scan_id, f.seq) > (?, ?)");
-			params.add(after.scanId());
-			params.add(after.seq());
+		if (afterSeq != null) {
+			sql.append(" AND f.seq > ?");
+			params.add(afterSeq);
 		}
-		sql.append(" ORDER BY f.scan_id, f.seq");
+		sql.append(" ORDER BY f.seq");
 		if (limit > 0) {
 			sql.append(" LIMIT ?");
 			params.add(limit);
