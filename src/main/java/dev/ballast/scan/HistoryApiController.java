@@ -53,7 +53,7 @@ class HistoryApiController {
 		if (this.freshness.notModified(request)) {
 			return null;
 		}
-		History.FindingsPage found = this.history.findings(query, cursor, size);
+		History.FindingsPage found = this.freshness.answer(request, () -> this.history.findings(query, cursor, size));
 		ApiPage<FindingRow> page = new ApiPage<>(found.items(), found.next());
 		return ResponseEntity.ok().headers(page.links()).body(page);
 	}
@@ -68,7 +68,8 @@ class HistoryApiController {
 		if (this.freshness.notModified(request)) {
 			return null;
 		}
-		return this.history.scores(blank(cluster), scanId, chosen, blank(namespace));
+		return this.freshness.answer(request,
+				() -> this.history.scores(blank(cluster), scanId, chosen, blank(namespace)));
 	}
 
 	@GetMapping("/trends")
@@ -92,7 +93,8 @@ class HistoryApiController {
 		if (this.freshness.notModified(request)) {
 			return null;
 		}
-		return this.history.trend(cluster, blank(namespace), blank(kind), blank(workload), start, end, chosen);
+		return this.freshness.answer(request,
+				() -> this.history.trend(cluster, blank(namespace), blank(kind), blank(workload), start, end, chosen));
 	}
 
 	/** Hourly up to two days, daily up to half a year, weekly beyond. */

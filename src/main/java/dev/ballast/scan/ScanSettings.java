@@ -25,6 +25,8 @@ import jakarta.validation.constraints.NotBlank;
  * @param scheduleInterval how often due schedules are looked for
  * @param retentionCron when the retention job runs
  * @param scheduled whether clusters are scanned on their schedules (off: only on request)
+ * @param answerCacheEntries how many answers of the history API (findings, scores, trends) are kept
+ * until the history changes, at most a minute; 0 computes every answer
  */
 @ConfigurationProperties("ballast.scan")
 @Validated
@@ -32,5 +34,5 @@ public record ScanSettings(@DefaultValue("0 0 * * * *") @NotBlank String cron,
 		@DefaultValue("90d") Duration findingsRetention, @DefaultValue("2") @Min(1) @Max(32) int parallelism,
 		@DefaultValue("3s") Duration heartbeat, @DefaultValue("60s") Duration staleAfter,
 		@DefaultValue("30s") Duration scheduleInterval, @DefaultValue("0 17 3 * * *") String retentionCron,
-		@DefaultValue("true") boolean scheduled) {
+		@DefaultValue("true") boolean scheduled, @DefaultValue("128") @Min(0) int answerCacheEntries) {
 }
