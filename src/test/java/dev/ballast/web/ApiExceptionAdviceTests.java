@@ -29,9 +29,19 @@ class ApiExceptionAdviceTests {
 
 	private static final String FILTERED = "/api/v1/test/filtered";
 
-	/** Needed by the navigation's advice, which every {@code @WebMvcTest} of the shell loads. */
+	/** Needed by the page interceptors (navigation, last scans), which every {@code @WebMvcTest} loads. */
 	@MockitoBean
 	Clusters clusters;
+
+	@MockitoBean
+	dev.ballast.scan.Scans scans;
+
+	@MockitoBean
+	dev.ballast.scan.internal.ScanStore scanStore;
+
+	/** Needed by the upload limit filter; these tests upload nothing. */
+	@MockitoBean
+	org.springframework.web.multipart.MultipartResolver multipartResolver;
 
 	@Autowired
 	MockMvc mvc;

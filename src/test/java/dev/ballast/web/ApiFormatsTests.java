@@ -40,9 +40,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @Import(ApiFormatsTests.Lists.class)
 class ApiFormatsTests {
 
-	/** Needed by the navigation's advice, which every {@code @WebMvcTest} of the shell loads. */
+	/** Needed by the page interceptors (navigation, last scans), which every {@code @WebMvcTest} loads. */
 	@MockitoBean
 	Clusters clusters;
+
+	@MockitoBean
+	dev.ballast.scan.Scans scans;
+
+	@MockitoBean
+	dev.ballast.scan.internal.ScanStore scanStore;
+
+	/** Needed by the upload limit filter; these tests upload nothing. */
+	@MockitoBean
+	org.springframework.web.multipart.MultipartResolver multipartResolver;
 
 	static final String HEADER = "name,state,at,findings.danger,findings.warning,tags,labels,note\r\n";
 
