@@ -295,6 +295,22 @@ class ScanHistoryClusterTests {
 	}
 
 	@Test
+	@Order(4)
+	void aCredentialThatCanReadNoWorkloadsFailsTheScanInsteadOfLandingEmpty(ControlPlane plane) throws Exception {
+		String token = plane.serviceAccountToken("scan-blind", "ballast", List.of());
+		register(plane, "blind", token);
+		Map<String, Integer> history = historyRows();
+
+		Scan failed = finished(start("blind"));
+
+		assertThat(failed.state()).isEqualTo(ScanState.FAILED);
+		assertThat(failed.error()).contains("could read none of the workload kinds", "Deployment: forbidden",
+				"Pod: forbidden");
+		assertNothingStored(failed.id());
+		assertThat(historyRows()).isEqualTo(history);
+	}
+
+	@Test
 	@Order(5)
 	void aWriteCapableCredentialAcceptedByAnAdministratorIsScannedWithAWarning(ControlPlane plane) throws Exception {
 		this.registry.register(new Registration("plane-override", "", new ClusterCredential.Kubeconfig(

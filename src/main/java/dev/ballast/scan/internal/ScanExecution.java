@@ -77,6 +77,7 @@ public class ScanExecution {
 		try {
 			progress.phase("snapshot");
 			ClusterSnapshot snapshot = this.snapshots.take(clusterName, progress);
+			refuseBlind(snapshot);
 			if (progress.kindsTotal() == 0) {
 				progress.counted(snapshot.nodes().size() + snapshot.workloads().size() + snapshot.pods().size());
 			}
@@ -114,6 +115,26 @@ public class ScanExecution {
 		}
 		finally {
 			heartbeat.cancel(false);
+		}
+	}
+
+	/** Workloads live in these kinds; a snapshot without any of them says nothing about workloads. */
+	private static final java.util.List<String> WORKLOAD_KINDS = java.util.List.of("Deployment", "StatefulSet",
+			"DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod");
+
+	/**
+	 * Refuses a snapshot that could read none of the workload kinds (a credential whose permissions
+	 * were taken away, say): stored as a partial scan it would read as if every finding were fixed.
+	 */
+	private static void refuseBlind(ClusterSnapshot snapshot) {
+		java.util.Map<String, String> missing = new java.util.LinkedHashMap<>();
+		snapshot.gaps().forEach((gap) -> missing.put(gap.kind(), gap.reason().name().toLowerCase(java.util.Locale.ROOT)));
+		if (missing.keySet().containsAll(WORKLOAD_KINDS)) {
+			throw new SnapshotFailedException("Ballast could read none of the workload kinds ("
+					+ WORKLOAD_KINDS.stream().map((kind) -> kind + ": " + missing.get(kind)).collect(
+							java.util.stream.Collectors.joining(", "))
+					+ "), so nothing was stored: a scan without workloads would read as if every finding were "
+					+ "fixed. Check the credential's permissions (deploy/ballast-reader.yaml).", null);
 		}
 	}
 
