@@ -7,7 +7,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * What changed between two landed scans of a cluster. Findings are compared by subject, check,
  * container and field; only findings that count (not exempted) take part, so a finding exempted
- * since the base scan is listed as fixed.
+ * since the base scan is listed as fixed. Only what both scans looked at is compared: the findings
+ * of a check that did not run in either scan (turned off, or missing a kind), and of a kind
+ * either snapshot could not read (a gap), are neither new nor fixed; workloads of such a kind are
+ * neither added nor removed.
  *
  * @param base the earlier scan
  * @param target the later scan

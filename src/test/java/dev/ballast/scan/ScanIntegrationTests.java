@@ -135,7 +135,8 @@ class ScanIntegrationTests {
 	@Order(3)
 	void theDiffShowsWhatAConfigurationChangeFixedAndBroke() throws Exception {
 		Scan before = latestLanded();
-		// fix: exempt one failing check everywhere; break: make an info check count as a danger
+		// fix: exempt one failing check everywhere; and turn another off, which is not a fix: its
+		// findings are neither fixed nor new, it was not looked at
 		String fixed = JsonPath.read(this.mvc
 			.perform(get("/api/v1/findings").param("cluster", "demo").param("severity", "danger").with(as(Role.VIEWER)))
 			.andReturn()
@@ -148,6 +149,18 @@ class ScanIntegrationTests {
 			.content("""
 					{"cluster":"demo","checkId":"%s","reason":"accepted for the test","until":"%s"}
 					""".formatted(fixed, java.time.LocalDate.now().plusDays(30)))).andExpect(status().isCreated());
+		String off = JsonPath.read(this.mvc
+			.perform(get("/api/v1/findings").param("cluster", "demo").param("severity", "warning").with(as(Role.VIEWER)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.items[0].check");
+		this.mvc.perform(put("/api/v1/checks/settings").with(as(Role.OPERATOR)).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"cluster\":\"demo\",\"checkId\":\"" + off
+					+ "\",\"setting\":\"off\",\"reason\":\"not looked at in this test\"}"))
+			.andExpect(status().isOk());
+		assertThat(count("SELECT count(*) FROM scan_finding WHERE scan_id = ? AND check_id = ? AND exempt_source IS NULL",
+				before.id(), off)).isPositive();
 		Scan after = ScanTestSupport.awaitFinished(this.scans, this.scans.trigger("demo", ScanTrigger.MANUAL, "tester").scanId());
 		this.mvc.perform(get("/api/v1/scans/" + after.id() + "/diff").param("base", String.valueOf(before.id()))
 			.with(as(Role.VIEWER)))

@@ -99,6 +99,8 @@ public class HistoryQueries {
 						.append(" AND p.container IS NOT DISTINCT FROM f.container AND p.path = f.path")
 						.append(" AND p.exempt_source IS NULL)");
 					params.add(compared);
+					sql.append(COMPARABLE);
+					params.addAll(List.of(scanId, compared, scanId, compared));
 				}
 			}
 			default -> sql.append(" AND f.exempt_source IS NULL");
@@ -144,6 +146,17 @@ public class HistoryQueries {
 		}
 	}
 
+	/**
+	 * Only what both scans looked at can be new or fixed: not the findings of a check that did not
+	 * run in either (turned off, or missing a kind), nor of a kind either snapshot could not read.
+	 * Parameters: the two scans, twice.
+	 */
+	private static final String COMPARABLE = """
+			 AND NOT EXISTS (SELECT 1 FROM scan_check_result r WHERE r.scan_id IN (?, ?) AND r.check_id = f.check_id
+			   AND r.skipped IS NOT NULL)
+			 AND sub.kind NOT IN (SELECT g ->> 'kind' FROM scan gs, jsonb_array_elements(gs.gaps) g WHERE gs.id IN (?, ?))
+			""";
+
 	/** Failing findings present in both scans. */
 	public int unchanged(long scanId, long otherId) {
 		return this.jdbc.sql("""
@@ -161,8 +174,10 @@ public class HistoryQueries {
 				JOIN scan_subject sub ON sub.id = w.subject_id
 				WHERE w.scan_id = ? AND NOT EXISTS (
 				  SELECT 1 FROM scan_workload_score o WHERE o.scan_id = ? AND o.subject_id = w.subject_id)
+				  AND sub.kind NOT IN (SELECT g ->> 'kind' FROM scan gs, jsonb_array_elements(gs.gaps) g
+				    WHERE gs.id IN (?, ?))
 				ORDER BY sub.namespace, sub.kind, sub.name
-				""").params(scanId, otherId).query(ScanDiff.WorkloadName.class).list();
+				""").params(scanId, otherId, scanId, otherId).query(ScanDiff.WorkloadName.class).list();
 	}
 
 	/** Namespace scores of two scans side by side, biggest drop first. */
