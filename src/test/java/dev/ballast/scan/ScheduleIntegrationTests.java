@@ -17,10 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Scheduled scans on embedded PostgreSQL: a new cluster is scanned at the first look for due
  * schedules, then on its cron, so history accumulates; two replicas looking at the same moment
- * start one scan; a disabled schedule starts none.
+ * start one scan; a disabled schedule starts none. The test looks for due schedules itself (the
+ * application's own look is an hour away).
  */
 @SpringBootTest(properties = { "ballast.demo=true", "ballast.scan.scheduled=true",
-		"ballast.scan.schedule-interval=1h" })
+		"ballast.scan.schedule-interval=1h", "ballast.scan.schedule-first-look=1h" })
 class ScheduleIntegrationTests {
 
 	@Autowired

@@ -50,7 +50,8 @@ public class ScanJobs {
 		this.settings = settings;
 	}
 
-	@Scheduled(fixedDelayString = "${ballast.scan.schedule-interval:30s}", initialDelayString = "5s")
+	@Scheduled(fixedDelayString = "${ballast.scan.schedule-interval:30s}",
+			initialDelayString = "${ballast.scan.schedule-first-look:5s}")
 	@SchedulerLock(name = "scan-schedule", lockAtMostFor = "5m")
 	public void startDueScans() {
 		if (!this.settings.scheduled()) {
