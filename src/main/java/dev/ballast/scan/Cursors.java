@@ -25,31 +25,36 @@ final class Cursors {
 	}
 
 	static @Nullable Position position(@Nullable String cursor) {
-		if (cursor == null || cursor.isBlank()) {
+		long[] numbers = numbers(cursor, "f", 2);
+		if (numbers == null) {
 			return null;
 		}
-		String[] parts = decode(cursor).split(":");
-		if (parts.length != 3 || !parts[0].equals("f")) {
-			throw invalid(cursor);
+		if (numbers[1] != (int) numbers[1]) {
+			throw invalid(String.valueOf(cursor));
 		}
-		try {
-			return new Position(Long.parseLong(parts[1]), Integer.parseInt(parts[2]));
-		}
-		catch (NumberFormatException ex) {
-			throw invalid(cursor);
-		}
+		return new Position(numbers[0], (int) numbers[1]);
 	}
 
 	static @Nullable Long scan(@Nullable String cursor) {
+		long[] numbers = numbers(cursor, "s", 1);
+		return (numbers == null) ? null : numbers[0];
+	}
+
+	/** The numbers of a cursor of a kind, or {@code null} without a cursor. */
+	private static long @Nullable [] numbers(@Nullable String cursor, String kind, int count) {
 		if (cursor == null || cursor.isBlank()) {
 			return null;
 		}
 		String[] parts = decode(cursor).split(":");
-		if (parts.length != 2 || !parts[0].equals("s")) {
+		if (parts.length != count + 1 || !parts[0].equals(kind)) {
 			throw invalid(cursor);
 		}
 		try {
-			return Long.parseLong(parts[1]);
+			long[] numbers = new long[count];
+			for (int i = 0; i < count; i++) {
+				numbers[i] = Long.parseLong(parts[i + 1]);
+			}
+			return numbers;
 		}
 		catch (NumberFormatException ex) {
 			throw invalid(cursor);

@@ -52,18 +52,7 @@ public class History {
 	 * @param limit the most findings in the page
 	 */
 	public FindingsPage findings(FindingQuery query, @Nullable String cursor, int limit) {
-		List<Scan> read = new ArrayList<>();
-		if (query.scanId() != null) {
-			read.add(landed(query.scanId()));
-		}
-		else if (query.cluster() != null) {
-			read.add(latest(query.cluster()));
-		}
-		else {
-			this.scans.latestFinished().stream().map(Scan::cluster).forEach((cluster) -> {
-				this.scans.latestLanded(clusterId(cluster), null).ifPresent(read::add);
-			});
-		}
+		List<Scan> read = scansToRead(query.cluster(), query.scanId());
 		boolean compared = "new".equals(query.state()) || "fixed".equals(query.state());
 		List<Pair> pairs = new ArrayList<>();
 		for (Scan scan : read) {
@@ -111,8 +100,8 @@ public class History {
 	 * before the period began (or its first, when the history is shorter).
 	 */
 	public ScanDiff diffSince(String clusterName, Duration period) {
-		Scan target = latest(clusterName);
 		long clusterId = clusterId(clusterName);
+		Scan target = this.scans.latestLanded(clusterId, null).orElseThrow(() -> ScanProblem.noScan(clusterName));
 		Scan base = this.scans.latestLanded(clusterId, target.startedAt().minus(period))
 			.orElseGet(() -> this.scans.firstLanded(clusterId).orElse(target));
 		return diff(base.id(), target.id());
@@ -124,20 +113,8 @@ public class History {
 	 */
 	public List<ScoreRow> scores(@Nullable String cluster, @Nullable Long scanId, String level,
 			@Nullable String namespace) {
-		List<Scan> read = new ArrayList<>();
-		if (scanId != null) {
-			read.add(landed(scanId));
-		}
-		else if (cluster != null) {
-			read.add(latest(cluster));
-		}
-		else {
-			for (Scan scan : this.scans.latestFinished()) {
-				this.scans.latestLanded(clusterId(scan.cluster()), null).ifPresent(read::add);
-			}
-		}
 		List<ScoreRow> rows = new ArrayList<>();
-		read.forEach((scan) -> rows.addAll(this.queries.scores(scan.id(), level, namespace)));
+		scansToRead(cluster, scanId).forEach((scan) -> rows.addAll(this.queries.scores(scan.id(), level, namespace)));
 		return rows;
 	}
 
@@ -148,6 +125,14 @@ public class History {
 	public List<TrendPoint> trend(String cluster, @Nullable String namespace, @Nullable String kind,
 			@Nullable String name, Instant from, Instant to, String step) {
 		return this.queries.trend(clusterId(cluster), namespace, kind, name, from, to, step);
+	}
+
+	/** The scan asked for, or else the latest landed scan of the cluster, or else of every cluster. */
+	private List<Scan> scansToRead(@Nullable String cluster, @Nullable Long scanId) {
+		if (scanId != null) {
+			return List.of(landed(scanId));
+		}
+		return (cluster != null) ? List.of(latest(cluster)) : this.scans.latestLandedOfEach();
 	}
 
 	private Scan latest(String cluster) {

@@ -184,6 +184,7 @@ public class ScanStore {
 	public List<Scan> latestLandedOfEach() {
 		return this.jdbc.sql(SELECT + """
 				 WHERE s.id IN (SELECT MAX(id) FROM scan WHERE state IN ('OK', 'PARTIAL') GROUP BY cluster_id)
+				ORDER BY c.name
 				""").query(ScanStore::scan).list();
 	}
 
