@@ -129,8 +129,7 @@ class ScanOutageIntegrationTests {
 	}
 
 	private Scan await(long scanId) throws InterruptedException {
-		waitFor(() -> this.scans.get(scanId).state().finished(), "scan " + scanId + " finishes");
-		return this.scans.get(scanId);
+		return ScanTestSupport.awaitFinished(this.scans, scanId);
 	}
 
 	private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {

@@ -3,8 +3,6 @@ package dev.ballast.scan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -84,12 +82,7 @@ class ScoreDropScriptIntegrationTests {
 	}
 
 	private void await(long scanId) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (!this.scans.get(scanId).state().finished()) {
-			assertThat(Instant.now()).as("scan " + scanId + " finishes").isBefore(deadline);
-			Thread.sleep(100);
-		}
-		assertThat(this.scans.get(scanId).state().landed()).isTrue();
+		assertThat(ScanTestSupport.awaitFinished(this.scans, scanId).state().landed()).isTrue();
 	}
 
 	private record Result(int exit, String output) {
