@@ -1,8 +1,10 @@
 // Ballast's progressive enhancement: theme toggle, navigation on narrow screens, confirmations,
-// live scan progress.
+// live scan progress, sortable and exportable tables, charts.
 // Every page works without it.
 
 import { initScanProgress } from './scan-progress.js';
+import { initTableTools } from './table-tools.js';
+import { initCharts } from './charts.js';
 
 const THEME_KEY = 'ballast.theme';
 const THEMES = ['system', 'light', 'dark'];
@@ -87,6 +89,8 @@ document.addEventListener('DOMContentLoaded', () => {
   initConfirmations();
   initCopyButtons();
   initScanProgress();
+  initTableTools();
+  initCharts();
 });
 
 document.addEventListener('change', (event) => {

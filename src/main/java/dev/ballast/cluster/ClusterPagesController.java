@@ -3,44 +3,25 @@ package dev.ballast.cluster;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The overview of all clusters, the clusters list and one cluster's page.
+ * The list of registered clusters. The overview ({@code /}) and a cluster's own page show scan
+ * history, so the scan module serves them, with this module's fragments
+ * ({@code templates/cluster/fragments.html}).
  */
 @Controller
 class ClusterPagesController {
 
 	private final Clusters clusters;
 
-	private final DemoManifests demo;
-
-	ClusterPagesController(Clusters clusters, DemoManifests demo) {
+	ClusterPagesController(Clusters clusters) {
 		this.clusters = clusters;
-		this.demo = demo;
-	}
-
-	@GetMapping("/")
-	String overview(Model model) {
-		model.addAttribute("clusters", this.clusters.all());
-		model.addAttribute("demo", this.demo.inventory());
-		return "cluster/overview";
 	}
 
 	@GetMapping("/clusters")
 	String list(Model model) {
 		model.addAttribute("clusters", this.clusters.all());
 		return "cluster/list";
-	}
-
-	@GetMapping("/clusters/{name}")
-	String show(@PathVariable String name, Model model) {
-		Cluster cluster = this.clusters.byName(name);
-		model.addAttribute("cluster", cluster);
-		if (cluster.getSource() == ClusterSource.DEMO) {
-			model.addAttribute("demo", this.demo.inventory());
-		}
-		return "cluster/show";
 	}
 
 }

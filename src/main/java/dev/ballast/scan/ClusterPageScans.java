@@ -18,10 +18,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Gives the cluster pages ({@code templates/cluster/*}) the last finished scan of every cluster,
- * as {@code latestScans} by cluster name, and the last landed one as {@code landedScans}, so they can show it and link to the scans without the
- * cluster module knowing this one: the dependency stays one-way, scan on cluster. Only pages
- * rendering a cluster view pay for the query.
+ * Gives the cluster module's list of clusters ({@code templates/cluster/list.html}) the last
+ * finished scan of every cluster, as {@code latestScans} by cluster name, and the last landed one
+ * as {@code landedScans}, so it can show them and link to the scans without the cluster module
+ * knowing this one: the dependency stays one-way, scan on cluster. The overview and a cluster's
+ * page are this module's own (dashboard).
  */
 @Configuration(proxyBeanMethods = false)
 class ClusterPageScans implements WebMvcConfigurer, HandlerInterceptor {
@@ -37,7 +38,7 @@ class ClusterPageScans implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(this).addPathPatterns("/", "/clusters", "/clusters/*");
+		registry.addInterceptor(this).addPathPatterns("/clusters");
 	}
 
 	@Override

@@ -27,6 +27,9 @@ import jakarta.validation.constraints.NotBlank;
  * @param scheduled whether clusters are scanned on their schedules (off: only on request)
  * @param answerCacheEntries how many answers of the history API (findings, scores, trends) are kept
  * until the history changes, at most a minute; 0 computes every answer
+ * @param staleAfterLanded a cluster whose last landed scan is older than this is shown as stale on
+ * the dashboard (its numbers may no longer be true); a day and two hours by default, so a daily
+ * schedule that runs a little late is not stale
  */
 @ConfigurationProperties("ballast.scan")
 @Validated
@@ -34,5 +37,6 @@ public record ScanSettings(@DefaultValue("0 0 * * * *") @NotBlank String cron,
 		@DefaultValue("90d") Duration findingsRetention, @DefaultValue("2") @Min(1) @Max(32) int parallelism,
 		@DefaultValue("3s") Duration heartbeat, @DefaultValue("60s") Duration staleAfter,
 		@DefaultValue("30s") Duration scheduleInterval, @DefaultValue("0 17 3 * * *") String retentionCron,
-		@DefaultValue("true") boolean scheduled, @DefaultValue("128") @Min(0) int answerCacheEntries) {
+		@DefaultValue("true") boolean scheduled, @DefaultValue("128") @Min(0) int answerCacheEntries,
+		@DefaultValue("26h") Duration staleAfterLanded) {
 }
