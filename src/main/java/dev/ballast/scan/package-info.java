@@ -12,6 +12,10 @@
  * {@link dev.ballast.scan.History} answers findings, diffs, scores and trends; both are served under
  * {@code /api/v1} and on the scan pages; {@code /actuator/prometheus} exposes the last scan of
  * every cluster. {@link dev.ballast.scan.ScanCompleted} is published when a scan lands.
+ * <p>
+ * The dashboard ({@code dashboard} sub-package) is built from that history too: the fleet
+ * overview ({@code /}) and a cluster's page ({@code /clusters/{name}}), which include the cluster
+ * module's fragments (about, connection test, credential warning).
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "cluster", "snapshot", "checks" })
