@@ -3,6 +3,7 @@ package dev.ballast.scan.dashboard;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -76,10 +77,11 @@ class DashboardController {
 		TrendRange chosen = TrendRange.of(range);
 		Instant now = Instant.now();
 		Scan landed = this.store.latestLanded(clusterId, null).orElse(null);
-		Scan latest = Fleet.byCluster(this.store.latestFinished()).get(name);
+		Map<String, Scan> latestScans = Fleet.byCluster(this.store.latestFinished());
+		Scan latest = latestScans.get(name);
 		Long running = this.store.runningOf(clusterId).orElse(null);
 		model.addAttribute("cluster", cluster);
-		model.addAttribute("latestScans", Fleet.byCluster(this.store.latestFinished()));
+		model.addAttribute("latestScans", latestScans);
 		model.addAttribute("landed", landed);
 		model.addAttribute("latest", latest);
 		model.addAttribute("runningId", running);
