@@ -1,6 +1,7 @@
 package dev.ballast.scan.dashboard;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,9 @@ record FindingGroups(List<Group> groups, List<Item> exempted) {
 	/** The category of checks not in the built-in catalogue (custom checks). */
 	static final String OTHER = "other";
 
+	/** Severities, most severe first: findings are listed in this order, else in report order. */
+	private static final List<String> SEVERITIES = List.of("danger", "warning", "info");
+
 	static FindingGroups of(List<FindingRow> rows) {
 		Map<String, CheckDefinition> catalogue = new LinkedHashMap<>();
 		CheckEngine.standard().catalogue().forEach((check) -> catalogue.put(check.id(), check));
@@ -36,7 +40,9 @@ record FindingGroups(List<Group> groups, List<Item> exempted) {
 		byCategory.put(OTHER, new ArrayList<>());
 		List<Item> exempted = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
-		for (FindingRow row : rows) {
+		List<FindingRow> bySeverity = new ArrayList<>(rows);
+		bySeverity.sort(Comparator.comparingInt((FindingRow row) -> SEVERITIES.indexOf(row.severity())));
+		for (FindingRow row : bySeverity) {
 			CheckDefinition check = catalogue.get(row.check());
 			Item item = new Item(row, check, row.exempted() || seen.add(row.check()));
 			if (row.exempted()) {

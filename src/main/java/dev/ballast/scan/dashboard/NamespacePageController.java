@@ -27,7 +27,9 @@ import dev.ballast.scan.internal.ScanStore;
 class NamespacePageController {
 
 	/** Findings shown on the page; the findings explorer has them all. */
-	static final int FINDINGS = 50;
+	static final int FINDINGS = 25;
+
+	private static final List<String> SEVERITIES = List.of("danger", "warning");
 
 	private final Clusters clusters;
 
@@ -66,17 +68,21 @@ class NamespacePageController {
 		model.addAttribute("trend", PageScan.trend(this.history, cluster, namespace, null, null));
 		if (page.hasFacts()) {
 			model.addAttribute("findings", findings(cluster, scan.id(), namespace));
+			model.addAttribute("findingsLimit", FINDINGS);
 		}
 		return "scan/namespace";
 	}
 
-	/** The namespace's own findings (a missing LimitRange, say) first, then those of what is in it. */
+	/**
+	 * The failing danger and warning findings of the namespace itself (a missing LimitRange, say)
+	 * first, then those of what is in it, in report order.
+	 */
 	private List<FindingRow> findings(String cluster, long scanId, String namespace) {
 		List<FindingRow> rows = new ArrayList<>(this.history.findings(
-				new FindingQuery(cluster, scanId, "", namespace, "Namespace", List.of(), List.of(), "failing"), null,
+				new FindingQuery(cluster, scanId, "", namespace, "Namespace", List.of(), SEVERITIES, "failing"), null,
 				FINDINGS).items());
 		rows.addAll(this.history.findings(
-				new FindingQuery(cluster, scanId, namespace, null, null, List.of(), List.of(), "failing"), null,
+				new FindingQuery(cluster, scanId, namespace, null, null, List.of(), SEVERITIES, "failing"), null,
 				FINDINGS).items());
 		return (rows.size() > FINDINGS) ? rows.subList(0, FINDINGS) : rows;
 	}
