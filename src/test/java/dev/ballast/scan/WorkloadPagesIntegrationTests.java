@@ -170,7 +170,8 @@ class WorkloadPagesIntegrationTests {
 		this.mvc.perform(post(WEB + "/exemptions").with(as(Role.OPERATOR)).with(csrf())
 			.param("checkId", "no-such-check").param("reason", "typo"))
 			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrors("exemptForm", "checkId"));
+			.andExpect(model().attributeHasFieldErrors("exemptForm", "checkId"))
+			.andExpect(content().string(containsString("no-such-check")));
 		this.mvc.perform(post("/clusters/facts/workloads/open/Deployment/absent/exemptions").with(as(Role.OPERATOR))
 			.with(csrf()).param("checkId", check).param("reason", "absent"))
 			.andExpect(status().isNotFound());

@@ -96,7 +96,9 @@ class WorkloadPageController {
 			return VIEW;
 		}
 		Scans.Ticket ticket = this.scans.trigger(cluster, ScanTrigger.MANUAL, user.getName());
-		redirect.addFlashAttribute("flashMessage", "workload.flash.exempted");
+		// a scan already running may have read the configuration before the exemption was saved
+		redirect.addFlashAttribute("flashMessage",
+				ticket.joined() ? "workload.flash.exempted-joined" : "workload.flash.exempted");
 		redirect.addFlashAttribute("exemptionScan", ticket.scanId());
 		return "redirect:" + UriComponentsBuilder.fromPath(PATH)
 			.buildAndExpand(cluster, namespace, canonicalKind, workload)

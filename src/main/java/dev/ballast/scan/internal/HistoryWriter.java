@@ -30,8 +30,8 @@ import dev.ballast.snapshot.ClusterSnapshot;
 
 /**
  * Stores what a scan found, in one transaction: the failing findings (COPY), the rollups, the
- * scores, the facts of workloads and namespaces, the analysis documents and the scan's outcome. If the scan was failed meanwhile (its
- * heartbeat went stale), nothing is kept.
+ * scores, the facts of workloads and namespaces (COPY), the analysis documents and the scan's
+ * outcome. If the scan was failed meanwhile (its heartbeat went stale), nothing is kept.
  */
 @Component
 public class HistoryWriter {

@@ -101,6 +101,10 @@ public final class ScanPersistBenchmark {
 					Map<Subject, Integer> subjects = writer.subjects(clusterId, report);
 					double lookup = (System.nanoTime() - looking) / 1e9;
 					seconds[0] = rolledBack(transaction, () -> writer.writeFindings(otherId, report.findings(), subjects));
+					FactStore facts = context.getBean(FactStore.class);
+					double factSeconds = rolledBack(transaction, () -> facts.write(otherId, snapshot, subjects));
+					System.out.printf(Locale.ROOT, "workload and namespace facts alone: %.2f s (%d workloads)%n",
+							factSeconds, snapshot.workloads().size());
 					scans.fail(otherId, "findings alone, rolled back", Instant.now());
 					jdbc.sql("TRUNCATE scan_finding_floor").update();
 					seconds[2] = rolledBack(transaction, () -> floor(dataSource, floorRow, findings));
