@@ -13,7 +13,8 @@
  * The stored configuration is edited by operators on {@code /checks/settings} (severity or off,
  * per cluster and namespace, with history), {@code /checks/exemptions} (who, why, until; revocable)
  * and {@code /checks/custom} (CEL checks tested on a sample object before saving), and under
- * {@code /api/v1/checks}. {@link dev.ballast.checks.CheckSettings#configurationFor(String)} turns
+ * {@code /api/v1/checks}; other modules' pages exempt one check on one workload through
+ * {@link dev.ballast.checks.WorkloadExemptions}. {@link dev.ballast.checks.CheckSettings#configurationFor(String)} turns
  * it into a cluster's {@link dev.ballast.checks.CheckConfiguration}; clusters are named by their
  * name, {@code *} meaning all.
  */

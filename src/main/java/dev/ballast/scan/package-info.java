@@ -6,11 +6,14 @@
  * it. Progress is written to the scan's row while it runs, so every replica can show it; a scan
  * whose heartbeat stops (crash, restart, lost database) is marked failed.
  * <p>
- * History keeps the failing findings of each scan for a retention period and rollups forever
- * (counts per check x namespace x severity, per-check results, namespace and workload scores), so
- * trends read rollups, never raw findings. {@link dev.ballast.scan.Scans} starts and reads scans;
+ * History keeps the failing findings of each scan, and the facts of its workloads (pods, nodes,
+ * zones, terminations, labels) and namespaces (LimitRange, quotas, default-deny policies, Pod
+ * Security labels), for a retention period, and rollups forever (counts per check x namespace x
+ * severity, per-check results, namespace and workload scores), so trends read rollups, never raw
+ * findings. {@link dev.ballast.scan.Scans} starts and reads scans;
  * {@link dev.ballast.scan.History} answers findings, diffs, scores and trends; both are served under
- * {@code /api/v1} and on the scan pages; {@code /actuator/prometheus} exposes the last scan of
+ * {@code /api/v1} and on the scan pages, and the namespace and workload pages
+ * ({@code dev.ballast.scan.dashboard}) read them; {@code /actuator/prometheus} exposes the last scan of
  * every cluster. {@link dev.ballast.scan.ScanCompleted} is published when a scan lands.
  * <p>
  * The dashboard ({@code dashboard} sub-package) is built from that history too: the fleet

@@ -96,6 +96,9 @@ final class AccessRules {
 			// scans: VIEWER reads the history, OPERATOR scans now, ADMIN changes a cluster's schedule
 			.requestMatchers(GET, "/scans", "/scans/*", "/scans/*/diff").hasRole(VIEWER)
 			.requestMatchers(POST, "/clusters/*/scan").hasRole(OPERATOR)
+			// namespace and workload pages: VIEWER reads them, OPERATOR exempts a workload's finding
+			.requestMatchers(GET, "/clusters/*/namespaces/*", "/clusters/*/workloads/*/*/*").hasRole(VIEWER)
+			.requestMatchers(POST, "/clusters/*/workloads/*/*/*/exemptions").hasRole(OPERATOR)
 			.requestMatchers(GET, "/clusters/*/schedule").hasRole(ADMIN)
 			.requestMatchers(POST, "/clusters/*/schedule").hasRole(ADMIN)
 			.anyRequest().access(notFoundForSignedIn(endpoints));

@@ -253,9 +253,15 @@ class ScanIntegrationTests {
 		long old = this.jdbc.sql("SELECT min(id) FROM scan WHERE state = 'OK'").query(Long.class).single();
 		this.jdbc.sql("UPDATE scan SET started_at = started_at - interval '11 days' WHERE id = ?").param(old).update();
 		int rollups = count("SELECT count(*) FROM scan_check_rollup WHERE scan_id = ?", old);
+		assertThat(count("SELECT count(*) FROM scan_workload_fact WHERE scan_id = ?", old)).isPositive();
+		assertThat(count("SELECT count(*) FROM scan_namespace_fact WHERE scan_id = ?", old)).isPositive();
 		assertThat(this.retention.apply(Instant.now())).isEqualTo(1);
 		assertThat(count("SELECT count(*) FROM scan_finding WHERE scan_id = ?", old)).isZero();
 		assertThat(count("SELECT count(*) FROM scan_finding WHERE scan_id = ?", latest.id())).isPositive();
+		assertThat(count("SELECT count(*) FROM scan_workload_fact WHERE scan_id = ?", old)).isZero();
+		assertThat(count("SELECT count(*) FROM scan_namespace_fact WHERE scan_id = ?", old)).isZero();
+		assertThat(count("SELECT count(*) FROM scan_workload_fact WHERE scan_id = ?", latest.id())).isPositive();
+		assertThat(count("SELECT count(*) FROM scan_namespace_fact WHERE scan_id = ?", latest.id())).isPositive();
 		assertThat(count("SELECT count(*) FROM scan_check_rollup WHERE scan_id = ?", old)).isEqualTo(rollups);
 		assertThat(this.scans.get(old).findingsPurgedAt()).isNotNull();
 		this.mvc.perform(get("/api/v1/findings").param("scan", String.valueOf(old)).with(as(Role.VIEWER)))
@@ -282,7 +288,7 @@ class ScanIntegrationTests {
 
 	@Test
 	@Order(8)
-	void removingAClusterRemovesItsScansWithTheirFindings() {
+	void removingAClusterRemovesItsScansWithTheirFindingsAndFacts() {
 		long clusterId = this.jdbc.sql("""
 				INSERT INTO cluster (name, display_name, source, created_at, created_by)
 				VALUES ('short-lived', 'Short-lived', 'MANIFESTS', now(), 'test') RETURNING id
@@ -298,10 +304,21 @@ class ScanIntegrationTests {
 				""").params(id, source).update();
 		int kept = count("SELECT count(*) FROM scan_finding WHERE scan_id = ?", source);
 		assertThat(count("SELECT count(*) FROM scan_finding WHERE scan_id = ?", id)).isEqualTo(kept).isPositive();
+		this.jdbc.sql("INSERT INTO scan_workload_fact (scan_id, subject_id, document) "
+				+ "SELECT ?, subject_id, document FROM scan_workload_fact WHERE scan_id = ?").params(id, source).update();
+		this.jdbc.sql("INSERT INTO scan_namespace_fact (scan_id, namespace, document) "
+				+ "SELECT ?, namespace, document FROM scan_namespace_fact WHERE scan_id = ?").params(id, source).update();
+		int workloadFacts = count("SELECT count(*) FROM scan_workload_fact WHERE scan_id = ?", source);
+		assertThat(count("SELECT count(*) FROM scan_workload_fact WHERE scan_id = ?", id)).isEqualTo(workloadFacts)
+			.isPositive();
+		assertThat(count("SELECT count(*) FROM scan_namespace_fact WHERE scan_id = ?", id)).isPositive();
 		this.jdbc.sql("DELETE FROM cluster WHERE id = ?").param(clusterId).update();
 		assertThat(count("SELECT count(*) FROM scan WHERE id = ?", id)).isZero();
 		assertThat(count("SELECT count(*) FROM scan_finding WHERE scan_id = ?", id)).isZero();
 		assertThat(count("SELECT count(*) FROM scan_finding WHERE scan_id = ?", source)).isEqualTo(kept);
+		assertThat(count("SELECT count(*) FROM scan_workload_fact WHERE scan_id = ?", id)).isZero();
+		assertThat(count("SELECT count(*) FROM scan_namespace_fact WHERE scan_id = ?", id)).isZero();
+		assertThat(count("SELECT count(*) FROM scan_workload_fact WHERE scan_id = ?", source)).isEqualTo(workloadFacts);
 	}
 
 	private Scan latestLanded() {

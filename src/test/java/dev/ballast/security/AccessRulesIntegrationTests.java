@@ -127,6 +127,10 @@ class AccessRulesIntegrationTests {
 			"POST /clusters/{name}/scan", Access.OPERATOR,
 			"GET /clusters/{name}/schedule", Access.ADMIN,
 			"POST /clusters/{name}/schedule", Access.ADMIN,
+			// namespace and workload pages; exempting from the workload page
+			"GET /clusters/{name}/namespaces/{namespace}", Access.VIEWER,
+			"GET /clusters/{name}/workloads/{namespace}/{kind}/{workload}", Access.VIEWER,
+			"POST /clusters/{name}/workloads/{namespace}/{kind}/{workload}/exemptions", Access.OPERATOR,
 			// security: pages
 			"GET /login", Access.ANONYMOUS,
 			"GET /settings", Access.VIEWER,

@@ -30,8 +30,8 @@ import dev.ballast.snapshot.ClusterSnapshot;
 
 /**
  * Stores what a scan found, in one transaction: the failing findings (COPY), the rollups, the
- * scores, the analysis documents and the scan's outcome. If the scan was failed meanwhile (its
- * heartbeat went stale), nothing is kept.
+ * scores, the facts of workloads and namespaces (COPY), the analysis documents and the scan's
+ * outcome. If the scan was failed meanwhile (its heartbeat went stale), nothing is kept.
  */
 @Component
 public class HistoryWriter {
@@ -42,14 +42,18 @@ public class HistoryWriter {
 
 	private final ScanStore scans;
 
+	private final FactStore facts;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock = Clock.systemUTC();
 
-	HistoryWriter(JdbcClient jdbc, DataSource dataSource, ScanStore scans, ApplicationEventPublisher events) {
+	HistoryWriter(JdbcClient jdbc, DataSource dataSource, ScanStore scans, FactStore facts,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.scans = scans;
+		this.facts = facts;
 		this.events = events;
 	}
 
@@ -67,6 +71,7 @@ public class HistoryWriter {
 			writeFindings(scanId, report.findings(), subjects);
 			writeScores(scanId, report, subjects);
 			writeRollups(scanId, report);
+			this.facts.write(scanId, snapshot, subjects);
 		}
 		catch (SQLException ex) {
 			throw new org.springframework.jdbc.UncategorizedSQLException("COPY scan history", null, ex);

@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.ballast.scan.Schedules;
 
 /**
- * Removes the failing findings of scans older than their cluster's retention and marks those scans
- * so pages and the API can say why their findings are gone. Scan rows, rollups, scores and
- * analysis documents stay.
+ * Removes the failing findings of scans older than their cluster's retention, and the facts of
+ * their workloads and namespaces, and marks those scans so pages and the API can say why their
+ * findings are gone. Scan rows, rollups, scores and analysis documents stay.
  */
 @Component
 public class Retention {
@@ -47,6 +47,9 @@ public class Retention {
 		int findings = this.jdbc.sql("DELETE FROM scan_finding WHERE scan_id IN (" + expired + ")")
 			.params(at, days)
 			.update();
+		for (String facts : new String[] { "scan_workload_fact", "scan_namespace_fact" }) {
+			this.jdbc.sql("DELETE FROM " + facts + " WHERE scan_id IN (" + expired + ")").params(at, days).update();
+		}
 		int scans = this.jdbc.sql("UPDATE scan SET findings_purged_at = ? WHERE id IN (" + expired + ")")
 			.params(at, at, days)
 			.update();

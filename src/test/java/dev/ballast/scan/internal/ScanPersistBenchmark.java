@@ -101,6 +101,10 @@ public final class ScanPersistBenchmark {
 					Map<Subject, Integer> subjects = writer.subjects(clusterId, report);
 					double lookup = (System.nanoTime() - looking) / 1e9;
 					seconds[0] = rolledBack(transaction, () -> writer.writeFindings(otherId, report.findings(), subjects));
+					FactStore facts = context.getBean(FactStore.class);
+					double factSeconds = rolledBack(transaction, () -> facts.write(otherId, snapshot, subjects));
+					System.out.printf(Locale.ROOT, "workload and namespace facts alone: %.2f s (%d workloads)%n",
+							factSeconds, snapshot.workloads().size());
 					scans.fail(otherId, "findings alone, rolled back", Instant.now());
 					jdbc.sql("TRUNCATE scan_finding_floor").update();
 					seconds[2] = rolledBack(transaction, () -> floor(dataSource, floorRow, findings));
@@ -111,6 +115,8 @@ public final class ScanPersistBenchmark {
 							  + (SELECT count(*) FROM scan_namespace_score WHERE scan_id = :id)
 							  + (SELECT count(*) FROM scan_workload_score WHERE scan_id = :id)
 							  + (SELECT count(*) FROM scan_analysis WHERE scan_id = :id)
+							  + (SELECT count(*) FROM scan_workload_fact WHERE scan_id = :id)
+							  + (SELECT count(*) FROM scan_namespace_fact WHERE scan_id = :id)
 							""").param("id", scanId).query(Long.class).single();
 					System.out.printf(Locale.ROOT, "%s: subject ids %.2f s; findings %.2f s (%.0f rows/s); whole store %.2f s (%d rows, "
 							+ "%.0f rows/s, %.0f findings/s); floor %.2f s (%.0f rows/s); findings / floor %.2f%n",
@@ -212,7 +218,7 @@ public final class ScanPersistBenchmark {
 
 	/** The writer and its store with transactions; not a {@code @Configuration}, so no scan finds it. */
 	@EnableTransactionManagement
-	@Import({ HistoryWriter.class, ScanStore.class })
+	@Import({ HistoryWriter.class, ScanStore.class, FactStore.class })
 	static class Writing {
 
 		@Bean
