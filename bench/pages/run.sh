@@ -63,8 +63,8 @@ for page in "${PAGES[@]}"; do
 	fi
 	scripts=$(script_bytes "$body")
 	echo "  one request: $status, $bytes bytes, $seconds s; scripts $scripts bytes"
-	wrk -t2 -c"$CONNECTIONS" -d5s -H "Cookie: $COOKIE" -s bench/history-api/latency.lua "$BASE$page" >/dev/null
-	result=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER}s" -H "Cookie: $COOKIE" \
+	wrk -t2 -c"$CONNECTIONS" -d5s --timeout 10s -H "Cookie: $COOKIE" -s bench/history-api/latency.lua "$BASE$page" >/dev/null
+	result=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER}s" --timeout 10s -H "Cookie: $COOKIE" \
 	  -s bench/history-api/latency.lua "$BASE$page" | tail -1)
 	echo "  $result (load $(cut -d' ' -f1 /proc/loadavg))"
 	p50=$(sed -n 's/.*p50 \([0-9.]*\) ms.*/\1/p' <<<"$result")

@@ -79,9 +79,12 @@ record FindingsFilter(@Nullable String cluster, @Nullable String namespace, @Nul
 		return problems;
 	}
 
-	/** The query of a filter without problems. */
-	FindingQuery query() {
-		return new FindingQuery(this.cluster, null, this.namespace, this.workload, this.kind,
+	/**
+	 * The query of a filter without problems.
+	 * @param scanId the scan to read, {@code null} for the latest of the cluster (or of each)
+	 */
+	FindingQuery query(@Nullable Long scanId) {
+		return new FindingQuery(this.cluster, scanId, this.namespace, this.workload, this.kind,
 				(this.check != null) ? List.of(this.check) : List.of(), this.severity, this.state);
 	}
 

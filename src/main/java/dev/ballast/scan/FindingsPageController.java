@@ -108,7 +108,9 @@ class FindingsPageController {
 			return "scan/findings";
 		}
 		try {
-			History.FindingsPage page = this.history.findings(filter.query(), cursor, PAGE_SIZE);
+			// one cluster: name its scan, so the history does not look for the latest scans again
+			Long scanId = (read.size() == 1) ? read.get(0).id() : null;
+			History.FindingsPage page = this.history.findings(filter.query(scanId), cursor, PAGE_SIZE);
 			model.addAttribute("findings", page.items()
 				.stream()
 				.map((row) -> new Shown(row, catalogue.get(row.check()), workloadPath(row)))
