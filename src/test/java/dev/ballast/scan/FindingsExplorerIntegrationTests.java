@@ -12,12 +12,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.util.HtmlUtils;
 
+import dev.ballast.checks.CheckDefinition;
 import dev.ballast.scan.FindingsPageController.Shown;
 import dev.ballast.security.Role;
 
@@ -34,7 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The findings explorer on the demo cluster: before a scan it says how findings appear; each
  * filter narrows the findings and a filter nothing matches says so; pages follow a cursor; the
  * export links carry the page's filter and answer the same findings; a value the filter cannot
- * use is shown on its field in a 200 page, never a failed one.
+ * use is shown on its field in a 200 page, never a failed one; custom checks are offered and linked.
  */
 @SpringBootTest(properties = { "ballast.demo=true", "ballast.security.admin-password=first-admin-password-42",
 		"ballast.scan.scheduled=false", "spring.application.name=findings-explorer-tests" })
@@ -47,6 +49,9 @@ class FindingsExplorerIntegrationTests {
 
 	@Autowired
 	private Scans scans;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Test
 	@Order(1)
@@ -205,6 +210,28 @@ class FindingsExplorerIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("<script>alert(1)"))))
 			.andExpect(content().string(not(containsString("<b>x</b>"))));
+	}
+
+	@Test
+	@Order(10)
+	void customChecksCanBeChosenAndLinkToTheirDefinition() throws Exception {
+		this.mvc.perform(get("/findings?check=team-label").with(as(Role.VIEWER)))
+			.andExpect(content().string(containsString("There is no check with the id")));
+		this.jdbc.sql("""
+				INSERT INTO custom_check (id, title, category, severity, kinds, expression, message, sample, enabled,
+				  changed_by, changed_at)
+				VALUES ('team-label', 'Has a team label', 'operations', 'info', 'Deployment', 'false', NULL, 'kind: Deployment',
+				  TRUE, 'test', now())
+				""").update();
+		ScanTestSupport.awaitFinished(this.scans, this.scans.trigger("demo", ScanTrigger.API, "test").scanId());
+		assertThat(shown(this.mvc.perform(get("/findings?check=team-label").with(as(Role.VIEWER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Has a team label (custom)")))
+			.andExpect(content().string(containsString("href=\"/checks/custom#custom-team-label\"")))
+			.andReturn())).isNotEmpty().allSatisfy((finding) -> {
+				assertThat(finding.row().check()).isEqualTo("team-label");
+				assertThat(finding.check()).isNotNull().matches(CheckDefinition::custom);
+			});
 	}
 
 	/** A failing finding of a workload, in a namespace. */
