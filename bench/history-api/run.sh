@@ -2,77 +2,15 @@
 # Latency of the history API (trends, findings, scans, scores) with one year of hourly scans of a
 # 2,000-workload cluster: p50/p95/p99 with wrk, CONNECTIONS connections (default 16), SECONDS per
 # endpoint (default 30) after a 5-second warm-up. The first run generates the history into an
-# embedded PostgreSQL data directory under target/history-api/ (bench/history-api/load.sql; a
-# few minutes, ~6 GB); later runs reuse it. Needs wrk, psql and curl.
+# embedded PostgreSQL data directory under target/history-api/ (bench/history-api/history.sh and
+# load.sql; a few minutes, ~6 GB); later runs reuse it. Needs wrk, psql and curl.
 # Usage: bench/history-api/run.sh [SECONDS [CONNECTIONS]]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER=${1:-30}
 CONNECTIONS=${2:-16}
-for tool in wrk psql curl; do
-	if ! command -v "$tool" >/dev/null; then
-		echo "$tool is not installed; on Debian or Ubuntu: apt-get install -y wrk postgresql-client curl" >&2
-		exit 1
-	fi
-done
-WORK=target/history-api
-DATA=$WORK/postgres
-PG_PORT=15433
-HTTP_PORT=18433
-TOKEN=blst_historyApiBenchmarkOnlyNeverUsedElsewhere000000
-BASE=http://127.0.0.1:$HTTP_PORT
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres)
-mkdir -p "$WORK"
-
-./mvnw -B -q -Dnpm.skip=true compile dependency:build-classpath \
-  -Dmdep.outputFile=target/app-classpath.txt -Dmdep.includeScope=runtime
-
-PID=
-start() {
-	BALLAST_ADMIN_PASSWORD=history-api-bench-password java -Xmx512m \
-	  -cp "target/classes:$(cat target/app-classpath.txt)" dev.ballast.BallastApplication \
-	  --server.port=$HTTP_PORT --ballast.database.embedded.data-directory="$DATA" \
-	  --ballast.database.embedded.port=$PG_PORT >>"$WORK/ballast.log" 2>&1 &
-	PID=$!
-	for _ in $(seq 1 240); do
-		if curl -sf "$BASE/actuator/health" >/dev/null; then
-			return
-		fi
-		if ! kill -0 "$PID" 2>/dev/null; then
-			echo "Ballast stopped; see $WORK/ballast.log" >&2
-			exit 1
-		fi
-		sleep 1
-	done
-	echo "Ballast did not answer within 4 minutes; see $WORK/ballast.log" >&2
-	exit 1
-}
-stop() {
-	if [ -n "$PID" ]; then
-		kill "$PID" 2>/dev/null || true
-		wait "$PID" 2>/dev/null || true
-		PID=
-	fi
-}
-trap stop EXIT
-
-if [ ! -f "$WORK/loaded" ]; then
-	rm -rf "$DATA" "$DATA.lock"
-	echo "== first start: Flyway creates the schema"
-	start
-	echo "== generating one year of history (load.sql)"
-	( time "${PSQL[@]}" -f bench/history-api/load.sql ) 2>&1
-	"${PSQL[@]}" -c "INSERT INTO api_token (user_id, name, token_hash, hint, created_at)
-	  SELECT id, 'history-api benchmark', encode(sha256(convert_to('$TOKEN', 'UTF8')), 'hex'), left('$TOKEN', 9), now()
-	  FROM app_user WHERE username = 'admin'"
-	echo "== VACUUM ANALYZE"
-	"${PSQL[@]}" -c "VACUUM ANALYZE"
-	stop
-	touch "$WORK/loaded"
-fi
-
-echo "== starting Ballast on the generated history"
-start
+. bench/history-api/history.sh
+history_ready
 "${PSQL[@]}" -c "SELECT relname AS table, pg_size_pretty(pg_total_relation_size(oid)) AS total,
     pg_size_pretty(pg_relation_size(oid)) AS data, reltuples::bigint AS rows
   FROM pg_class WHERE relkind = 'r' AND relname LIKE 'scan%' ORDER BY pg_total_relation_size(oid) DESC" \

@@ -93,6 +93,18 @@ public class CheckSettings {
 			.with(new CheckConfiguration(severities, disabled, namespaces, rules, checks));
 	}
 
+	/**
+	 * Every check a finding may name: the built-in catalogue in catalogue order, then the stored
+	 * custom checks (enabled or not) by id.
+	 * @return the checks
+	 */
+	@Transactional(readOnly = true)
+	public List<CheckDefinition> checks() {
+		List<CheckDefinition> checks = new ArrayList<>(CheckEngine.standard().catalogue());
+		this.custom.all().forEach((stored) -> checks.add(stored.check().definition()));
+		return checks;
+	}
+
 	private static boolean applies(String rowCluster, String cluster) {
 		return "*".equals(rowCluster) || rowCluster.equals(cluster);
 	}

@@ -25,7 +25,7 @@ public class Navigation {
 			new Item("overview", "/", true),
 			new Item("clusters", "/clusters", true),
 			new Item("scans", "/scans", true),
-			new Item("findings", "/findings", false),
+			new Item("findings", "/findings", true),
 			new Item("checks", "/checks", true),
 			new Item("audit", "/audit", true),
 			new Item("sizing", "/sizing", false),

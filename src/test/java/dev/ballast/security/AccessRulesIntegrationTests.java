@@ -64,7 +64,7 @@ class AccessRulesIntegrationTests {
 	private static final Map<String, Access> MINIMUM_ROLE = table(
 			// web: error page, coming-soon areas
 			"GET /error", Access.ANONYMOUS,
-			"GET /{area:findings|sizing|cidr|taints|isolation|reports}", Access.VIEWER,
+			"GET /{area:sizing|cidr|taints|isolation|reports}", Access.VIEWER,
 			// checks: the catalogue
 			"GET /checks", Access.VIEWER,
 			"GET /checks/settings", Access.VIEWER,
@@ -124,6 +124,7 @@ class AccessRulesIntegrationTests {
 			"GET /scans", Access.VIEWER,
 			"GET /scans/{id}", Access.VIEWER,
 			"GET /scans/{id}/diff", Access.VIEWER,
+			"GET /findings", Access.VIEWER,
 			"POST /clusters/{name}/scan", Access.OPERATOR,
 			"GET /clusters/{name}/schedule", Access.ADMIN,
 			"POST /clusters/{name}/schedule", Access.ADMIN,
