@@ -2,6 +2,7 @@
 -- into Ballast's schema: the scan rows, the subjects, 5 failing findings per workload per scan for
 -- the last 90 days only (older scans have findings_purged_at set, as retention leaves them), and
 -- for every scan the rollups, check results, namespace and workload scores and an analysis.
+-- The facts of workloads and namespaces are generated for the last week of scans.
 -- Findings are stable from scan to scan except one per workload whose check changes once a week
 -- (staggered), so about a dozen are new in each scan. Run by bench/history-api/run.sh with psql.
 \set ON_ERROR_STOP on
@@ -122,5 +123,26 @@ SELECT s.id, 'snapshot', 1, jsonb_build_object('kinds', jsonb_build_object('Node
   'Deployment', 1720, 'StatefulSet', 200, 'DaemonSet', 80, 'ReplicaSet', 1720, 'Pod', 12000, 'Service', 1900,
   'PodDisruptionBudget', 900, 'NetworkPolicy', 20), 'serverVersion', 'v1.29.3', 'gaps', jsonb_build_array())
 FROM s;
+
+-- the facts the namespace and workload pages read, for the last week of scans (raw facts, like raw
+-- findings; the pages read those of the latest scan): 3 pods per workload on 150 nodes in 3 zones
+INSERT INTO scan_workload_fact (scan_id, subject_id, document)
+SELECT s.id, w.sid, jsonb_build_object('kind', w.kind, 'apiVersion', 'apps/v1', 'replicas', 3, 'readyReplicas', 3,
+  'labels', jsonb_build_object('app', w.name, 'team', 'team-' || (w.w % 12)),
+  'annotations', jsonb_build_object('owner', 'team-' || (w.w % 12) || '@example.com'),
+  'owners', jsonb_build_array(), 'serviceAccount', 'default',
+  'images', jsonb_build_array('registry.example/' || w.name || ':1.' || (s.i / 168)),
+  'podCount', 3, 'podsReady', 3, 'oomKilled', 0,
+  'pods', (SELECT jsonb_agg(jsonb_build_object('name', w.name || '-7d9f-' || p, 'controller', 'ReplicaSet/' || w.name || '-7d9f',
+    'node', 'node-' || lpad(((w.w * 3 + p) % 150)::text, 3, '0'), 'zone', 'zone-' || (p % 3), 'phase', 'Running', 'ready', true,
+    'restarts', (w.w + p) % 4, 'startedAt', '2026-01-01T00:00:00Z')) FROM generate_series(0, 2) p))
+FROM s CROSS JOIN w WHERE s.i > (SELECT max(i) FROM s) - 168;
+
+INSERT INTO scan_namespace_fact (scan_id, namespace, document)
+SELECT s.id, 'ns-' || lpad(n::text, 2, '0'), jsonb_build_object('labels',
+  jsonb_build_object('pod-security.kubernetes.io/enforce', 'baseline'), 'phase', 'Active', 'workloads', 100, 'pods', 300,
+  'limitRanges', n % 2, 'quotas', jsonb_build_array(), 'networkPolicies', 1, 'defaultDenyIngress', n % 3 = 0,
+  'defaultDenyEgress', false, 'unknown', jsonb_build_array())
+FROM s CROSS JOIN generate_series(0, 19) n WHERE s.i > (SELECT max(i) FROM s) - 168;
 
 RESET session_replication_role;
