@@ -31,36 +31,42 @@ async function visit({ page, watcher }, path, expectedStatus) {
   assert.ok(await page.locator('h1').first().isVisible(), `${path} shows a heading`);
 }
 
+/** Desktop: accessibility in light (every WCAG 2 A/AA rule) and dark (contrast: all a theme changes). */
+async function onDesktop(spec, path) {
+  const desktop = await tab(spec.role, DESKTOP);
+  const problems = [];
+  await visit(desktop, path, spec.status ?? 200);
+  for (const scheme of SCHEMES) {
+    await desktop.page.emulateMedia({ colorScheme: scheme });
+    for (const violation of await axeViolations(desktop.page, scheme === 'dark' ? ['color-contrast'] : undefined)) {
+      problems.push(`${scheme}: ${violation}`);
+    }
+    await screenshot(desktop.page, `${spec.name}-desktop-${scheme}`);
+  }
+  return [...problems, ...desktop.watcher.problems()];
+}
+
+/** Phone: nothing wider than the screen; what scrolls within can be reached by keyboard. */
+async function onPhone(spec, path) {
+  const phone = await tab(spec.role, PHONE);
+  const problems = [];
+  await visit(phone, path, spec.status ?? 200);
+  problems.push(...await axeViolations(phone.page, ['scrollable-region-focusable']));
+  for (const scheme of SCHEMES) {
+    await phone.page.emulateMedia({ colorScheme: scheme });
+    if (await scrollsSideways(phone.page)) {
+      const widths = await phone.page.evaluate(() => [document.scrollingElement.scrollWidth, window.innerWidth]);
+      problems.push(`${scheme}: the page scrolls sideways (${widths[0]} px wide in ${widths[1]} px)`);
+    }
+    await screenshot(phone.page, `${spec.name}-phone-${scheme}`);
+  }
+  return [...problems, ...phone.watcher.problems()].map((p) => `phone ${p}`);
+}
+
 for (const spec of PAGES) {
   test(`${spec.name}: ${spec.path}`, async () => {
-    const desktop = await tab(spec.role, DESKTOP);
-    const path = await resolve(desktop.page, spec.path);
-    const status = spec.status ?? 200;
-    const problems = [];
-
-    await visit(desktop, path, status);
-    for (const scheme of SCHEMES) {
-      await desktop.page.emulateMedia({ colorScheme: scheme });
-      // the theme changes colours only: in dark, contrast is what can break
-      for (const violation of await axeViolations(desktop.page, scheme === 'dark' ? ['color-contrast'] : undefined)) {
-        problems.push(`${scheme}: ${violation}`);
-      }
-      await screenshot(desktop.page, `${spec.name}-desktop-${scheme}`);
-    }
-    problems.push(...desktop.watcher.problems());
-
-    const phone = await tab(spec.role, PHONE);
-    await visit(phone, path, status);
-    for (const scheme of SCHEMES) {
-      await phone.page.emulateMedia({ colorScheme: scheme });
-      if (await scrollsSideways(phone.page)) {
-        const widths = await phone.page.evaluate(() => [document.scrollingElement.scrollWidth, window.innerWidth]);
-        problems.push(`phone ${scheme}: the page scrolls sideways (${widths[0]} px wide in ${widths[1]} px)`);
-      }
-      await screenshot(phone.page, `${spec.name}-phone-${scheme}`);
-    }
-    problems.push(...phone.watcher.problems().map((p) => `phone: ${p}`));
-
+    const path = await resolve((await tab(spec.role, DESKTOP)).page, spec.path);
+    const problems = (await Promise.all([onDesktop(spec, path), onPhone(spec, path)])).flat();
     assert.ok(problems.length === 0, `${path}:\n  ${problems.join('\n  ')}`);
   });
 }

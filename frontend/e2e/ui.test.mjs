@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PHONE, axeViolations, context, credentials, screenshot, signIn, watch } from './support.mjs';
+import { PHONE, axeViolations, context, credentials, screenshot, scrollsSideways, signIn, watch } from './support.mjs';
 import { DEMO_CLUSTER } from './pages.mjs';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -218,7 +218,14 @@ test('the custom check editor tests an expression on the sample and shows compil
   assert.match(await outcome.locator('[role=alert]').innerText(), /does not compile \(line 1, column \d+\)/);
   assert.equal(await page.getAttribute('#expression', 'aria-invalid'), 'true');
   assert.deepEqual(await axeViolations(page), [], 'the compiler error is accessible');
+  const inside = () => page.evaluate(() => document.querySelector('#expression').getBoundingClientRect().right
+    <= document.querySelector('form.card').getBoundingClientRect().right);
+  assert.ok(await inside(), 'a long compiler message does not push the fields out of the form');
   await screenshot(page, 'custom-check-invalid-desktop-light');
+  await page.setViewportSize(PHONE);
+  assert.ok(await inside());
+  assert.ok(!(await scrollsSideways(page)), 'nor the page sideways on a phone');
+  await screenshot(page, 'custom-check-invalid-phone-light');
   assert.deepEqual(watcher.problems(), []);
   await ctx.close();
 });

@@ -3,6 +3,7 @@
 // Every page works without it.
 
 import { initScanProgress } from './scan-progress.js';
+import { initScrollRegions } from './scroll-regions.js';
 
 const THEME_KEY = 'ballast.theme';
 const THEMES = ['system', 'light', 'dark'];
@@ -87,6 +88,7 @@ document.addEventListener('DOMContentLoaded', () => {
   initConfirmations();
   initCopyButtons();
   initScanProgress();
+  initScrollRegions();
 });
 
 document.addEventListener('change', (event) => {

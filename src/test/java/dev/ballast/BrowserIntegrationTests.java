@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,9 +65,27 @@ class BrowserIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/** Before Ballast starts: the browser, Node.js and the front end's packages, or what to install. */
+	@BeforeAll
+	static void prerequisites() throws InterruptedException {
+		String chromium = chromium();
+		assertThat(Files.isExecutable(Path.of(chromium)))
+			.as("The browser tests need Chromium at %s: install Debian's package (apt-get install chromium "
+					+ "fonts-wqy-microhei) or set BALLAST_CHROMIUM to a Chromium or Chrome executable", chromium)
+			.isTrue();
+		assertThat(nodeWorks())
+			.as("The browser tests need Node.js 20 or newer on the PATH (apt-get install nodejs npm)")
+			.isTrue();
+		for (String module : new String[] { "playwright-core", "axe-core" }) {
+			assertThat(FRONTEND.resolve("node_modules").resolve(module))
+				.as("The browser tests need %s in frontend/node_modules: run 'npm ci' in frontend/ (the Maven build "
+						+ "does it unless -Dnpm.skip=true)", module)
+				.isDirectory();
+		}
+	}
+
 	@Test
 	void pagesWorkInABrowser(@TempDir Path signIns) throws Exception {
-		String chromium = prerequisites();
 		BrowserSession admin = new BrowserSession(this.port);
 		admin.login("admin", ADMIN_PASSWORD);
 		createUser(admin, "browser-viewer", "VIEWER");
@@ -88,7 +107,7 @@ class BrowserIntegrationTests {
 			.redirectErrorStream(true);
 		Map<String, String> env = node.environment();
 		env.put("BALLAST_URL", "http://127.0.0.1:" + this.port);
-		env.put("BALLAST_CHROMIUM", chromium);
+		env.put("BALLAST_CHROMIUM", chromium());
 		env.put("BALLAST_ADMIN_USER", "admin");
 		env.put("BALLAST_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		env.put("BALLAST_OPERATOR_USER", "browser-operator");
@@ -105,23 +124,8 @@ class BrowserIntegrationTests {
 		assertThat(run.exit()).as("node --test frontend/e2e/ failed:%n%s", run.tail()).isZero();
 	}
 
-	/** The browser, Node.js and the front end's packages; fails saying what to install. */
-	private static String prerequisites() throws InterruptedException {
-		String chromium = System.getenv().getOrDefault("BALLAST_CHROMIUM", "/usr/bin/chromium");
-		assertThat(Files.isExecutable(Path.of(chromium)))
-			.as("The browser tests need Chromium at %s: install Debian's package (apt-get install chromium "
-					+ "fonts-noto-cjk) or set BALLAST_CHROMIUM to a Chromium or Chrome executable", chromium)
-			.isTrue();
-		assertThat(nodeWorks())
-			.as("The browser tests need Node.js 20 or newer on the PATH (apt-get install nodejs npm)")
-			.isTrue();
-		for (String module : new String[] { "playwright-core", "axe-core" }) {
-			assertThat(FRONTEND.resolve("node_modules").resolve(module))
-				.as("The browser tests need %s in frontend/node_modules: run 'npm ci' in frontend/ (the Maven build "
-						+ "does it unless -Dnpm.skip=true)", module)
-				.isDirectory();
-		}
-		return chromium;
+	private static String chromium() {
+		return System.getenv().getOrDefault("BALLAST_CHROMIUM", "/usr/bin/chromium");
 	}
 
 	private static boolean nodeWorks() throws InterruptedException {
