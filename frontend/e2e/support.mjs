@@ -145,13 +145,13 @@ export async function axeViolations(page, rules) {
       .join('\n')}${v.nodes.length > 5 ? `\n    … and ${v.nodes.length - 5} more` : ''}`);
 }
 
-/** Saves a screenshot of the page's top (up to three screens) as <name>.png under SHOTS. */
+/** Saves a screenshot of the page's top (up to two screens) as <name>.png under SHOTS. */
 export async function screenshot(page, name) {
   mkdirSync(SHOTS, { recursive: true });
   const { width, height } = page.viewportSize();
   const full = await page.evaluate(() => document.scrollingElement.scrollHeight);
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, animations: 'disabled',
-    caret: 'hide', clip: { x: 0, y: 0, width, height: Math.min(full, 3 * height) } });
+    caret: 'hide', clip: { x: 0, y: 0, width, height: Math.min(full, 2 * height) } });
 }
 
 /** Whether the page scrolls sideways (it must not, at any width). */
