@@ -54,7 +54,7 @@ class BrowserIntegrationTests {
 
 	private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots").toAbsolutePath();
 
-	private static final Duration NODE_TIMEOUT = Duration.ofMinutes(5);
+	private static final Duration NODE_TIMEOUT = Duration.ofMinutes(10);
 
 	@LocalServerPort
 	int port;
