@@ -5,6 +5,7 @@
 import { initScanProgress } from './scan-progress.js';
 import { initTableTools } from './table-tools.js';
 import { initCharts } from './charts.js';
+import { initScrollRegions } from './scroll-regions.js';
 
 const THEME_KEY = 'ballast.theme';
 const THEMES = ['system', 'light', 'dark'];
@@ -91,6 +92,7 @@ document.addEventListener('DOMContentLoaded', () => {
   initScanProgress();
   initTableTools();
   initCharts();
+  initScrollRegions();
 });
 
 document.addEventListener('change', (event) => {
