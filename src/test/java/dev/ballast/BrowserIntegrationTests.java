@@ -101,8 +101,10 @@ class BrowserIntegrationTests {
 		}
 		clean(SCREENSHOTS);
 
+		// -Dballast.browser-tests=dashboard.test.mjs runs one file while working on it
+		String only = System.getProperty("ballast.browser-tests", "");
 		ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "--test-concurrency=1",
-				FRONTEND.resolve("e2e") + "/")
+				FRONTEND.resolve("e2e") + "/" + only)
 			.directory(FRONTEND.toFile())
 			.redirectErrorStream(true);
 		Map<String, String> env = node.environment();
