@@ -11,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER=${1:-30}
 CONNECTIONS=${2:-16}
+THREADS=$(( CONNECTIONS < 2 ? 1 : 2 ))
 PAGES=("${@:3}")
 if [ ${#PAGES[@]} -eq 0 ]; then
 	PAGES=(
@@ -63,8 +64,8 @@ for page in "${PAGES[@]}"; do
 	fi
 	scripts=$(script_bytes "$body")
 	echo "  one request: $status, $bytes bytes, $seconds s; scripts $scripts bytes"
-	wrk -t2 -c"$CONNECTIONS" -d5s --timeout 10s -H "Cookie: $COOKIE" -s bench/history-api/latency.lua "$BASE$page" >/dev/null
-	result=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER}s" --timeout 10s -H "Cookie: $COOKIE" \
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d5s --timeout 10s -H "Cookie: $COOKIE" -s bench/history-api/latency.lua "$BASE$page" >/dev/null
+	result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER}s" --timeout 10s -H "Cookie: $COOKIE" \
 	  -s bench/history-api/latency.lua "$BASE$page" | tail -1)
 	echo "  $result (load $(cut -d' ' -f1 /proc/loadavg))"
 	p50=$(sed -n 's/.*p50 \([0-9.]*\) ms.*/\1/p' <<<"$result")

@@ -63,9 +63,10 @@ class DashboardController {
 
 	@GetMapping("/")
 	String fleet(Model model) {
-		model.addAttribute("cards", this.fleet.cards());
+		Map<String, Scan> latestScans = Fleet.byCluster(this.store.latestFinished());
+		model.addAttribute("cards", this.fleet.cards(latestScans));
 		model.addAttribute("staleHours", this.fleet.staleAfter().toHours());
-		model.addAttribute("latestScans", Fleet.byCluster(this.store.latestFinished()));
+		model.addAttribute("latestScans", latestScans);
 		return "scan/fleet";
 	}
 
@@ -99,8 +100,7 @@ class DashboardController {
 					this.history.trend(name, null, null, null, now.minus(chosen.period()), now, chosen.step()));
 			model.addAttribute("hourly", !"week".equals(chosen.step()) && !"day".equals(chosen.step()));
 			model.addAttribute("namespaces", this.queries.scores(landed.id(), "namespace", null));
-			List<ScoreRow> workloads = this.queries.scores(landed.id(), "workload", null);
-			model.addAttribute("worst", workloads.subList(0, Math.min(WORST_WORKLOADS, workloads.size())));
+			model.addAttribute("worst", this.queries.scores(landed.id(), "workload", null, WORST_WORKLOADS));
 			List<CheckCount> failing = this.queries.checkCounts(List.of(landed.id()))
 				.stream()
 				.filter((count) -> count.failing() > 0)

@@ -71,9 +71,8 @@ class Fleet {
 		return this.staleAfter;
 	}
 
-	/** Every cluster, worst first. */
-	List<FleetCard> cards() {
-		Map<String, Scan> latest = byCluster(this.store.latestFinished());
+	/** Every cluster, worst first, given the latest finished scan of each cluster. */
+	List<FleetCard> cards(Map<String, Scan> latest) {
 		Map<String, Scan> landed = byCluster(this.store.latestLandedOfEach());
 		Instant now = Instant.now(this.clock);
 		List<FleetCard> cards = new ArrayList<>();
@@ -97,10 +96,10 @@ class Fleet {
 			.stream()
 			.map(TrendPoint::score)
 			.toList();
-		List<ScoreRow> workloads = this.queries.scores(landed.id(), "workload", null);
+		List<ScoreRow> workloads = this.queries.scores(landed.id(), "workload", null, 1);
 		ScoreRow worst = workloads.isEmpty() ? null : workloads.get(0);
 		return new FleetCard(cluster, state, latest, landed, running, Sparkline.of(daily), worst,
-				regressions(clusterId, landed, workloads));
+				regressions(clusterId, landed));
 	}
 
 	/** The state of a cluster's scans; see {@link FleetCard#state()}. */
@@ -123,32 +122,18 @@ class Fleet {
 	}
 
 	/** Workloads whose score is lower now than in the last scan landed a week before this one. */
-	private List<FleetCard.Regression> regressions(long clusterId, Scan landed, List<ScoreRow> now) {
+	private List<FleetCard.Regression> regressions(long clusterId, Scan landed) {
 		Scan base = this.store.latestLanded(clusterId, landed.startedAt().minus(REGRESSION_PERIOD))
 			.or(() -> this.store.firstLanded(clusterId))
 			.orElse(landed);
 		if (base.id() == landed.id()) {
 			return List.of();
 		}
-		Map<String, Integer> before = new HashMap<>();
-		for (ScoreRow row : this.queries.scores(base.id(), "workload", null)) {
-			before.put(key(row), row.score());
-		}
-		List<FleetCard.Regression> drops = new ArrayList<>();
-		for (ScoreRow row : now) {
-			Integer was = before.get(key(row));
-			if (was != null && was > row.score()) {
-				drops.add(new FleetCard.Regression(String.valueOf(row.namespace()), String.valueOf(row.kind()),
-						String.valueOf(row.name()), was, row.score()));
-			}
-		}
-		drops.sort(Comparator.comparingInt(FleetCard.Regression::drop).reversed()
-			.thenComparingInt(FleetCard.Regression::after));
-		return drops.subList(0, Math.min(REGRESSIONS, drops.size()));
-	}
-
-	private static String key(ScoreRow row) {
-		return row.namespace() + "/" + row.kind() + "/" + row.name();
+		return this.queries.scoreDrops(base.id(), landed.id(), REGRESSIONS)
+			.stream()
+			.map((drop) -> new FleetCard.Regression(drop.namespace(), drop.kind(), drop.name(), drop.before(),
+					drop.after()))
+			.toList();
 	}
 
 	static Map<String, Scan> byCluster(List<Scan> scans) {

@@ -193,12 +193,18 @@ public class HistoryQueries {
 
 	/** Scores of one scan at a level. */
 	public List<ScoreRow> scores(long scanId, String level, @Nullable String namespace) {
+		return scores(scanId, level, namespace, Integer.MAX_VALUE);
+	}
+
+	/** The lowest {@code limit} scores of a scan at a level, lowest first. */
+	public List<ScoreRow> scores(long scanId, String level, @Nullable String namespace, int limit) {
 		String sql = switch (level) {
 			case "namespace" -> """
 					SELECT c.name, n.scan_id, n.namespace, NULL AS kind, NULL AS name, n.score, n.dangers, n.warnings,
 					  n.exempted
 					FROM scan_namespace_score n JOIN scan s ON s.id = n.scan_id JOIN cluster c ON c.id = s.cluster_id
 					WHERE n.scan_id = ? AND (CAST(? AS text) IS NULL OR n.namespace = ?) ORDER BY n.score, n.namespace
+					LIMIT ?
 					""";
 			case "workload" -> """
 					SELECT c.name, w.scan_id, sub.namespace, sub.kind, sub.name, w.score, w.dangers, w.warnings,
@@ -206,7 +212,7 @@ public class HistoryQueries {
 					FROM scan_workload_score w JOIN scan_subject sub ON sub.id = w.subject_id
 					JOIN scan s ON s.id = w.scan_id JOIN cluster c ON c.id = s.cluster_id
 					WHERE w.scan_id = ? AND (CAST(? AS text) IS NULL OR sub.namespace = ?)
-					ORDER BY w.score, sub.namespace, sub.kind, sub.name
+					ORDER BY w.score, sub.namespace, sub.kind, sub.name LIMIT ?
 					""";
 			default -> """
 					SELECT c.name, s.id, NULL AS namespace, NULL AS kind, NULL AS name, s.score, s.dangers,
@@ -218,12 +224,44 @@ public class HistoryQueries {
 		if (!"cluster".equals(level)) {
 			params.add(namespace);
 			params.add(namespace);
+			params.add(limit);
 		}
 		return this.jdbc.sql(sql).params(params).query((rs, row) -> {
 			int score = rs.getInt(6);
 			return new ScoreRow(rs.getString(1), rs.getLong(2), level, rs.getString(3), rs.getString(4),
 					rs.getString(5), score, Scoring.grade(score), rs.getInt(7), rs.getInt(8), rs.getInt(9));
 		}).list();
+	}
+
+	/**
+	 * The workloads whose score is lower in a scan than in an earlier one, the largest drop first.
+	 * @param baseId the earlier scan
+	 * @param scanId the later scan
+	 * @param limit how many
+	 */
+	public List<ScoreDrop> scoreDrops(long baseId, long scanId, int limit) {
+		return this.jdbc.sql("""
+				SELECT sub.namespace, sub.kind, sub.name, b.score, w.score
+				FROM scan_workload_score w
+				JOIN scan_workload_score b ON b.scan_id = ? AND b.subject_id = w.subject_id
+				JOIN scan_subject sub ON sub.id = w.subject_id
+				WHERE w.scan_id = ? AND b.score > w.score
+				ORDER BY b.score - w.score DESC, w.score, sub.namespace, sub.kind, sub.name LIMIT ?
+				""").params(baseId, scanId, limit).query((rs, row) -> new ScoreDrop(rs.getString(1), rs.getString(2),
+						rs.getString(3), rs.getInt(4), rs.getInt(5)))
+			.list();
+	}
+
+	/**
+	 * A workload's score in two scans.
+	 *
+	 * @param namespace its namespace
+	 * @param kind its kind
+	 * @param name its name
+	 * @param before its score in the earlier scan
+	 * @param after its score in the later scan
+	 */
+	public record ScoreDrop(String namespace, String kind, String name, int before, int after) {
 	}
 
 	/**

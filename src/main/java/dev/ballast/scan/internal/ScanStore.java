@@ -176,14 +176,16 @@ public class ScanStore {
 	/** The latest finished scan of every cluster, one per cluster. */
 	public List<Scan> latestFinished() {
 		return this.jdbc.sql(SELECT + """
-				 WHERE s.id IN (SELECT MAX(id) FROM scan WHERE state <> 'RUNNING' GROUP BY cluster_id)
+				 WHERE s.id IN (SELECT l.id FROM cluster k CROSS JOIN LATERAL (SELECT id FROM scan
+				  WHERE cluster_id = k.id AND state <> 'RUNNING' ORDER BY id DESC LIMIT 1) l)
 				""").query(ScanStore::scan).list();
 	}
 
 	/** The latest landed scan of every cluster that has one. */
 	public List<Scan> latestLandedOfEach() {
 		return this.jdbc.sql(SELECT + """
-				 WHERE s.id IN (SELECT MAX(id) FROM scan WHERE state IN ('OK', 'PARTIAL') GROUP BY cluster_id)
+				 WHERE s.id IN (SELECT l.id FROM cluster k CROSS JOIN LATERAL (SELECT id FROM scan
+				  WHERE cluster_id = k.id AND state IN ('OK', 'PARTIAL') ORDER BY id DESC LIMIT 1) l)
 				ORDER BY c.name
 				""").query(ScanStore::scan).list();
 	}
