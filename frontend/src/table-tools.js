@@ -69,13 +69,20 @@ function csvField(text) {
   return /[",\n\r]/.test(value) || /^[=+\-@]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+// A cell's text without its controls (a revoke button, a form).
+function cellText(cell) {
+  const copy = cell.cloneNode(true);
+  copy.querySelectorAll('button, form, select, input, textarea').forEach((control) => control.remove());
+  return copy.textContent;
+}
+
 function toCsv(table) {
   const lines = [];
   const head = table.tHead && table.tHead.rows[0];
   if (head) lines.push(Array.from(head.cells).map((cell) => csvField(cell.textContent)).join(','));
   bodyRows(table)
     .filter((row) => !row.hidden)
-    .forEach((row) => lines.push(Array.from(row.cells).map((cell) => csvField(cell.textContent)).join(',')));
+    .forEach((row) => lines.push(Array.from(row.cells).map((cell) => csvField(cellText(cell))).join(',')));
   return `${lines.join('\r\n')}\r\n`;
 }
 
