@@ -27,7 +27,7 @@ function readTable(table) {
   return { labels, data };
 }
 
-function options(figure, labels, width) {
+function options(figure, labels, xs, width) {
   const text = cssVar('--text-muted', '#566273');
   const grid = cssVar('--border', '#d5dbe3');
   const colours = [cssVar('--accent', '#1f5fbf'), cssVar('--danger', '#b42318'), cssVar('--ok', '#1e7a3c')];
@@ -36,7 +36,7 @@ function options(figure, labels, width) {
   return {
     width,
     height: HEIGHT,
-    scales: { x: { time: true, range: xRange(figure) }, y: { range: [0, 100] } },
+    scales: { x: { time: true, range: xRange(figure, xs) }, y: { range: [0, 100] } },
     axes: [{ ...axis }, { ...axis, size: 40 }],
     legend: { show: true },
     cursor: { drag: { x: false, y: false } },
@@ -54,13 +54,18 @@ function options(figure, labels, width) {
   };
 }
 
+const PAD = 3 * 3600;
+
 // The period the page asked for (data-from, data-to: epoch seconds), so a single point is not
-// stretched over an invented range.
-function xRange(figure) {
+// stretched over an invented range; without one, the data's own span, at least six hours around
+// a lone point.
+function xRange(figure, xs) {
   const from = Number(figure.dataset.from);
   const to = Number(figure.dataset.to);
-  if (!from || !to || from >= to) return undefined;
-  return () => [from, to];
+  if (from && to && from < to) return () => [from, to];
+  const min = Math.min(...xs);
+  const max = Math.max(...xs);
+  return () => (max - min < 2 * PAD ? [min - PAD, max + PAD] : [min, max]);
 }
 
 function draw(figure) {
@@ -72,7 +77,7 @@ function draw(figure) {
   const render = () => {
     if (figure.chart) figure.chart.destroy();
     plot.textContent = '';
-    figure.chart = new uPlot(options(figure, labels, Math.max(200, plot.clientWidth)), data, plot);
+    figure.chart = new uPlot(options(figure, labels, data[0], Math.max(200, plot.clientWidth)), data, plot);
   };
   render();
   figure.classList.add('chart-drawn');
