@@ -59,7 +59,7 @@ class MailReportRenderer implements ReportRenderer {
 				if (cluster.scanned() && !cluster.trend().isEmpty()) {
 					String cid = "trend-" + inlines.size() + "@ballast";
 					charts.put(cluster.name(), cid);
-					inlines.add(new RenderedReport.Inline(cid, "image/png", TrendChart.png(cluster.trend())));
+					inlines.add(new RenderedReport.Inline(cid, "image/png", TrendChart.png(cluster.trend(), now.minus(ReportContents.TREND), now)));
 				}
 			}
 		}

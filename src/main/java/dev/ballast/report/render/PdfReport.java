@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import dev.ballast.report.RenderedReport;
@@ -22,6 +23,9 @@ import dev.ballast.report.RenderedReport;
  * characters are missing from the PDF, which the log says once.
  */
 final class PdfReport {
+
+	/** Latin text: DejaVu Sans where installed (fonts-dejavu-core), else the PDF's built-in Helvetica. */
+	private static final String DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans";
 
 	private static final Logger log = LoggerFactory.getLogger(PdfReport.class);
 
@@ -46,7 +50,8 @@ final class PdfReport {
 
 	/** The PDF of a report's HTML, which must be well-formed XHTML. */
 	static byte[] of(String html, List<RenderedReport.Inline> inlines, boolean cjk) {
-		String inlined = html;
+		// openhtmltopdf leaves out an image sized height:auto in a table; its width and height attributes suffice
+		String inlined = html.replace("height:auto;", "");
 		for (RenderedReport.Inline inline : inlines) {
 			inlined = inlined.replace("cid:" + inline.contentId(),
 					"data:" + inline.contentType() + ";base64," + Base64.getEncoder().encodeToString(inline.bytes()));
@@ -54,10 +59,16 @@ final class PdfReport {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		PdfRendererBuilder builder = new PdfRendererBuilder();
 		builder.useFastMode();
-		if (CJK_FONT != null) {
-			builder.useFont(CJK_FONT, CJK_FAMILY);
+		for (int weight : new int[] { 400, 700 }) {
+			File latin = new File(DEJAVU + ((weight == 700) ? "-Bold.ttf" : ".ttf"));
+			if (latin.isFile()) {
+				builder.useFont(latin, "DejaVu Sans", weight, FontStyle.NORMAL, true);
+			}
+			if (CJK_FONT != null) {
+				builder.useFont(CJK_FONT, CJK_FAMILY, weight, FontStyle.NORMAL, true);
+			}
 		}
-		else if (cjk && !warned) {
+		if (CJK_FONT == null && cjk && !warned) {
 			warned = true;
 			log.warn("No CJK font found ({}): Chinese text is left out of report PDFs", CJK_FONTS);
 		}

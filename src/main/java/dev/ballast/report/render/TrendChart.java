@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.SimpleDateFormat;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -47,8 +48,8 @@ final class TrendChart {
 	private TrendChart() {
 	}
 
-	/** The trend as PNG bytes, {@link #WIDTH} x {@link #HEIGHT} pixels. */
-	static byte[] png(List<TrendPoint> trend) {
+	/** The trend from {@code from} to {@code to} as PNG bytes, {@link #WIDTH} x {@link #HEIGHT} pixels. */
+	static byte[] png(List<TrendPoint> trend, Instant from, Instant to) {
 		TimeSeries scores = new TimeSeries("score");
 		TimeZone utc = TimeZone.getTimeZone("UTC");
 		for (TrendPoint point : trend) {
@@ -59,6 +60,7 @@ final class TrendChart {
 		format.setTimeZone(utc);
 		time.setDateFormatOverride(format);
 		time.setTimeZone(utc);
+		time.setRange(Date.from(from), Date.from(to));
 		NumberAxis score = new NumberAxis();
 		score.setRange(0, 100);
 		score.setStandardTickUnits(NumberAxis.createIntegerTickUnits());

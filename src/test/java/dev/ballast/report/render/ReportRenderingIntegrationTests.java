@@ -220,6 +220,8 @@ class ReportRenderingIntegrationTests {
 			assertThat(new PDFTextStripper().getText(document)).contains("Mail cluster");
 		}
 		RenderedReport english = this.renderer.render(subscription(Locale.ENGLISH, true), null, Instant.now());
+		keep("zh", report);
+		keep("en", english);
 		try (PDDocument document = Loader.loadPDF(english.attachments().get(0).bytes())) {
 			assertThat(new PDFTextStripper().getText(document)).contains("Mail cluster").contains("Fleet summary");
 		}
@@ -251,6 +253,19 @@ class ReportRenderingIntegrationTests {
 			.andExpect(jsonPath("$.text").value(containsString("Mail cluster")));
 		this.mvc.perform(get("/api/v1/reports/subscriptions/8/preview").with(as(Role.ADMIN)))
 			.andExpect(status().isNotFound());
+	}
+
+	/** Leaves the report in target/report-samples, to look at (HTML with its images, text, PDF). */
+	private static void keep(String name, RenderedReport report) throws java.io.IOException {
+		Path dir = Files.createDirectories(Path.of("target/report-samples"));
+		String html = report.html();
+		for (RenderedReport.Inline inline : report.inlines()) {
+			html = html.replace("cid:" + inline.contentId(), "data:image/png;base64,"
+					+ java.util.Base64.getEncoder().encodeToString(inline.bytes()));
+		}
+		Files.writeString(dir.resolve(name + ".html"), html);
+		Files.writeString(dir.resolve(name + ".txt"), report.text());
+		Files.write(dir.resolve(name + ".pdf"), report.attachments().get(0).bytes());
 	}
 
 	private Scan scan() throws InterruptedException {
