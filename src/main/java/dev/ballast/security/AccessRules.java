@@ -77,6 +77,10 @@ final class AccessRules {
 			.requestMatchers(GET, "/", "/clusters", "/clusters/*").hasRole(VIEWER)
 			.requestMatchers(GET, "/findings", "/sizing", "/cidr", "/taints", "/isolation", "/reports").hasRole(VIEWER)
 			.requestMatchers(GET, "/checks").hasRole(VIEWER)
+			// reports: ADMIN previews what a subscription would send (subject, HTML, its images, text, PDF)
+			.requestMatchers(GET, "/reports/*/preview", "/reports/*/preview.html", "/reports/*/preview.pdf",
+					"/reports/*/preview/inline/*")
+			.hasRole(ADMIN)
 			// the API's documentation for people (Swagger UI)
 			.requestMatchers(GET, API_DOCS).hasRole(VIEWER)
 			// checks: OPERATOR changes settings, exemptions and custom checks (before the VIEWER rule)
@@ -140,6 +144,7 @@ final class AccessRules {
 			.requestMatchers(POST, "/api/v1/tokens").hasRole(VIEWER)
 			.requestMatchers(DELETE, "/api/v1/tokens/*").hasRole(VIEWER)
 			.requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
+			.requestMatchers(GET, "/api/v1/reports/subscriptions/*/preview").hasRole(ADMIN)
 			.anyRequest().access(notFoundForSignedIn(endpoints));
 	}
 

@@ -160,6 +160,12 @@ class AccessRulesIntegrationTests {
 			"GET /api/v1/openapi.json", Access.VIEWER,
 			"GET /api/v1/openapi.json.yaml", Access.VIEWER,
 			"GET /api/v1/openapi.json/swagger-config", Access.VIEWER,
+			// report: the preview of a subscription's report
+			"GET /reports/{id}/preview", Access.ADMIN,
+			"GET /reports/{id}/preview.html", Access.ADMIN,
+			"GET /reports/{id}/preview.pdf", Access.ADMIN,
+			"GET /reports/{id}/preview/inline/{cid:.+}", Access.ADMIN,
+			"GET /api/v1/reports/subscriptions/{id}/preview", Access.ADMIN,
 			// actuator (Prometheus also takes any API token: ApiTokenIntegrationTests)
 			"GET /actuator", Access.NOBODY,
 			"GET /actuator/health", Access.ANONYMOUS,
