@@ -64,7 +64,8 @@ class ReportMailer {
 			sender.send(message);
 		}
 		catch (MessagingException | MailException ex) {
-			throw new SendFailedException(reason(ex), ex);
+			SmtpSettings smtp = connection.settings();
+			throw new SendFailedException(smtp.host() + ":" + smtp.port() + ": " + reason(ex), ex);
 		}
 	}
 

@@ -54,6 +54,7 @@ class ReportPagesController {
 	@GetMapping("/reports")
 	String list(Model model) {
 		model.addAttribute("rows", this.subscriptions.rows());
+		model.addAttribute("delivery", flashedDelivery(model, this.deliveries));
 		return "report/subscriptions";
 	}
 
@@ -105,7 +106,7 @@ class ReportPagesController {
 
 	@PostMapping("/reports/{id}/send")
 	String send(@PathVariable long id, Principal user, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("delivery", this.dispatcher.sendNow(id, user.getName()));
+		redirect.addFlashAttribute("deliveryId", this.dispatcher.sendNow(id, user.getName()).id());
 		return "redirect:/reports";
 	}
 
@@ -113,6 +114,12 @@ class ReportPagesController {
 	String deliveries(Model model) {
 		model.addAttribute("deliveries", this.deliveries.recent(null, 500));
 		return "report/deliveries";
+	}
+
+	/** The delivery a send-now or test mail just made (its id is flashed; sessions keep only plain values). */
+	static @Nullable Delivery flashedDelivery(Model model, Deliveries deliveries) {
+		Object id = model.getAttribute("deliveryId");
+		return (id instanceof Long deliveryId) ? deliveries.find(deliveryId).orElse(null) : null;
 	}
 
 	private SubscriptionRules.@Nullable Draft check(SubscriptionForm form,

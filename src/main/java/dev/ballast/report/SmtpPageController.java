@@ -27,9 +27,12 @@ class SmtpPageController {
 
 	private final ReportDispatcher dispatcher;
 
-	SmtpPageController(SmtpStore smtp, ReportDispatcher dispatcher) {
+	private final Deliveries deliveries;
+
+	SmtpPageController(SmtpStore smtp, ReportDispatcher dispatcher, Deliveries deliveries) {
 		this.smtp = smtp;
 		this.dispatcher = dispatcher;
+		this.deliveries = deliveries;
 	}
 
 	@GetMapping("/reports/smtp")
@@ -66,12 +69,13 @@ class SmtpPageController {
 			redirect.addFlashAttribute("testAddressInvalid", address);
 			return "redirect:/reports/smtp";
 		}
-		redirect.addFlashAttribute("delivery", this.dispatcher.sendTest(address.strip(), user.getName(), locale));
+		redirect.addFlashAttribute("deliveryId", this.dispatcher.sendTest(address.strip(), user.getName(), locale).id());
 		return "redirect:/reports/smtp";
 	}
 
 	private String page(Model model) {
 		model.addAttribute("settings", this.smtp.get());
+		model.addAttribute("delivery", ReportPagesController.flashedDelivery(model, this.deliveries));
 		model.addAttribute("canStorePassword", this.smtp.canStorePassword());
 		model.addAttribute("securities", SmtpSecurity.values());
 		return "report/smtp";

@@ -39,6 +39,9 @@ class ReportPagesIntegrationTests {
 	@Autowired
 	private ReportTestConfiguration.MovableClock clock;
 
+	@Autowired
+	private SmtpStore smtp;
+
 	@BeforeEach
 	void clean() {
 		this.jdbc.sql("DELETE FROM report_delivery").update();
@@ -63,6 +66,19 @@ class ReportPagesIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("lead@example.com")));
 		this.mvc.perform(get("/reports/{id}/edit", id + 1000).with(admin())).andExpect(status().isNotFound());
+
+		// send now: the outcome is flashed as the delivery's id (JDBC sessions keep plain values) and logged
+		this.smtp.save("localhost", 1, SmtpSecurity.NONE, null, null, true, "ballast@example.com", "tester");
+		Object deliveryId = this.mvc.perform(post("/reports/{id}/send", id).with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/reports"))
+			.andReturn()
+			.getFlashMap()
+			.get("deliveryId");
+		assertThat(deliveryId).isInstanceOf(Long.class);
+		this.mvc.perform(get("/reports/deliveries").param("lang", "en").with(admin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("send now")))
+			.andExpect(content().string(containsString("failed")));
 	}
 
 	@Test
