@@ -1,7 +1,5 @@
 package dev.ballast.report;
 
-import java.time.Instant;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,10 +42,7 @@ class ReportPagesIntegrationTests {
 
 	@BeforeEach
 	void clean() {
-		this.jdbc.sql("DELETE FROM report_delivery").update();
-		this.jdbc.sql("DELETE FROM report_subscription").update();
-		this.jdbc.sql("DELETE FROM smtp_settings").update();
-		this.clock.set(Instant.parse("2026-11-23T07:00:00Z"));
+		ReportTestConfiguration.reset(this.jdbc, this.clock);
 	}
 
 	@Test

@@ -68,10 +68,7 @@ class ReportSendingIntegrationTests {
 
 	@BeforeEach
 	void clean() {
-		this.jdbc.sql("DELETE FROM report_delivery").update();
-		this.jdbc.sql("DELETE FROM report_subscription").update();
-		this.jdbc.sql("DELETE FROM smtp_settings").update();
-		this.clock.set(Instant.parse("2026-11-23T07:00:00Z"));
+		ReportTestConfiguration.reset(this.jdbc, this.clock);
 		this.renderer.changed = true;
 	}
 

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * For the report tests: a clock the test moves, and a renderer that returns a fixed report (both
@@ -24,6 +25,14 @@ class ReportTestConfiguration {
 	/** A 1×1 PNG. */
 	static final byte[] PNG = java.util.Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAcCBlCwAAAABJRU5ErkJggg==");
+
+	/** Forgets every subscription, delivery and SMTP setting and sets the clock to Monday 2026-11-23 07:00 UTC. */
+	static void reset(JdbcClient jdbc, MovableClock clock) {
+		jdbc.sql("DELETE FROM report_delivery").update();
+		jdbc.sql("DELETE FROM report_subscription").update();
+		jdbc.sql("DELETE FROM smtp_settings").update();
+		clock.set(Instant.parse("2026-11-23T07:00:00Z"));
+	}
 
 	@Bean
 	@Primary
