@@ -1,5 +1,6 @@
 package dev.ballast.report;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
@@ -98,7 +99,7 @@ class ReportMailer {
 		return sender;
 	}
 
-	private static String millis(java.time.Duration duration) {
+	private static String millis(Duration duration) {
 		return Long.toString(duration.toMillis());
 	}
 

@@ -1,7 +1,9 @@
 package dev.ballast.report;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,9 +28,9 @@ class ReportProblem extends ErrorResponseException {
 	static ReportProblem invalid(List<SubscriptionRules.Issue> issues, List<String> messages) {
 		String fields = String.join(", ", issues.stream().map(SubscriptionRules.Issue::field).toList());
 		ReportProblem problem = new ReportProblem(HttpStatus.BAD_REQUEST, "invalid-subscription", fields);
-		List<java.util.Map<String, String>> errors = new java.util.ArrayList<>();
+		List<Map<String, String>> errors = new ArrayList<>();
 		for (int i = 0; i < issues.size(); i++) {
-			errors.add(java.util.Map.of("field", issues.get(i).field(), "code", issues.get(i).code(), "message",
+			errors.add(Map.of("field", issues.get(i).field(), "code", issues.get(i).code(), "message",
 					messages.get(i)));
 		}
 		problem.getBody().setProperty("errors", errors);
