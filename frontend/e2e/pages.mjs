@@ -31,6 +31,10 @@ export const PAGES = [
   { name: 'tokens', path: '/settings/tokens', role: 'admin' },
   { name: 'own-password', path: '/settings/password', role: 'admin' },
   { name: 'audit-log', path: '/settings/audit', role: 'admin' },
+  { name: 'reports', path: '/reports', role: 'admin' },
+  { name: 'report-new', path: '/reports/new', role: 'admin' },
+  { name: 'report-deliveries', path: '/reports/deliveries', role: 'admin' },
+  { name: 'report-smtp', path: '/reports/smtp', role: 'admin' },
   { name: 'not-found', path: '/clusters/{cluster}-nowhere', role: 'admin', status: 404 },
 ];
 

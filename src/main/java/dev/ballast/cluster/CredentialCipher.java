@@ -73,6 +73,22 @@ class CredentialCipher {
 		};
 	}
 
+	/** Encrypts any secret text under the same key; see {@link Secrets}. */
+	byte[] encryptText(String plain) {
+		return requireKey().encrypt(plain.getBytes(StandardCharsets.UTF_8));
+	}
+
+	String decryptText(byte[] ciphertext) {
+		try {
+			return new String(requireKey().decrypt(ciphertext), StandardCharsets.UTF_8);
+		}
+		catch (IllegalStateException ex) {
+			throw new CredentialKeyException(
+					"A stored secret cannot be decrypted with the configured ballast.cluster.credentials-key. "
+							+ "Was the key changed? Restore the previous key, or enter the secret again.");
+		}
+	}
+
 	private BytesEncryptor requireKey() {
 		if (this.encryptor == null) {
 			throw new CredentialKeyException(CredentialKeyException.MISSING);

@@ -75,7 +75,13 @@ final class AccessRules {
 			.requestMatchers(POST, "/clusters", "/clusters/*/test", "/clusters/*/delete").hasRole(ADMIN)
 			// VIEWER reads every area
 			.requestMatchers(GET, "/", "/clusters", "/clusters/*").hasRole(VIEWER)
-			.requestMatchers(GET, "/findings", "/sizing", "/cidr", "/taints", "/isolation", "/reports").hasRole(VIEWER)
+			.requestMatchers(GET, "/findings", "/sizing", "/cidr", "/taints", "/isolation").hasRole(VIEWER)
+			// reports: subscriptions, SMTP settings and the delivery log are ADMIN's
+			.requestMatchers(GET, "/reports", "/reports/new", "/reports/*/edit", "/reports/deliveries", "/reports/smtp")
+			.hasRole(ADMIN)
+			.requestMatchers(POST, "/reports", "/reports/*", "/reports/*/delete", "/reports/*/send", "/reports/smtp",
+					"/reports/smtp/test")
+			.hasRole(ADMIN)
 			.requestMatchers(GET, "/checks").hasRole(VIEWER)
 			// reports: ADMIN previews what a subscription would send (subject, HTML, its images, text, PDF)
 			.requestMatchers(GET, "/reports/*/preview", "/reports/*/preview.html", "/reports/*/preview.pdf",
@@ -145,6 +151,10 @@ final class AccessRules {
 			.requestMatchers(DELETE, "/api/v1/tokens/*").hasRole(VIEWER)
 			.requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
 			.requestMatchers(GET, "/api/v1/reports/subscriptions/*/preview").hasRole(ADMIN)
+			.requestMatchers(GET, "/api/v1/reports/subscriptions", "/api/v1/reports/subscriptions/*",
+					"/api/v1/reports/deliveries")
+			.hasRole(ADMIN)
+			.requestMatchers(POST, "/api/v1/reports/subscriptions", "/api/v1/reports/subscriptions/*/send").hasRole(ADMIN)
 			.anyRequest().access(notFoundForSignedIn(endpoints));
 	}
 

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class ComingSoonController {
 
-	@GetMapping({ "/{area:sizing|cidr|taints|isolation|reports}" })
+	@GetMapping({ "/{area:sizing|cidr|taints|isolation}" })
 	String comingSoon(@PathVariable String area, Model model) {
 		model.addAttribute("area", area);
 		return "web/coming-soon";

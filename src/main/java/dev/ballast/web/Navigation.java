@@ -32,7 +32,7 @@ public class Navigation {
 			new Item("cidr", "/cidr", false),
 			new Item("taints", "/taints", false),
 			new Item("isolation", "/isolation", false),
-			new Item("reports", "/reports", false),
+			new Item("reports", "/reports", true),
 			new Item("settings", "/settings", true));
 
 	public List<Item> items() {

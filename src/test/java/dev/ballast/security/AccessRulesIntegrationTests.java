@@ -64,7 +64,24 @@ class AccessRulesIntegrationTests {
 	private static final Map<String, Access> MINIMUM_ROLE = table(
 			// web: error page, coming-soon areas
 			"GET /error", Access.ANONYMOUS,
-			"GET /{area:sizing|cidr|taints|isolation|reports}", Access.VIEWER,
+			"GET /{area:sizing|cidr|taints|isolation}", Access.VIEWER,
+			// report: subscriptions, SMTP settings, delivery log (ADMIN)
+			"GET /reports", Access.ADMIN,
+			"GET /reports/new", Access.ADMIN,
+			"GET /reports/{id}/edit", Access.ADMIN,
+			"POST /reports", Access.ADMIN,
+			"POST /reports/{id}", Access.ADMIN,
+			"POST /reports/{id}/delete", Access.ADMIN,
+			"POST /reports/{id}/send", Access.ADMIN,
+			"GET /reports/deliveries", Access.ADMIN,
+			"GET /reports/smtp", Access.ADMIN,
+			"POST /reports/smtp", Access.ADMIN,
+			"POST /reports/smtp/test", Access.ADMIN,
+			"GET /api/v1/reports/subscriptions", Access.ADMIN,
+			"GET /api/v1/reports/subscriptions/{id}", Access.ADMIN,
+			"POST /api/v1/reports/subscriptions", Access.ADMIN,
+			"POST /api/v1/reports/subscriptions/{id}/send", Access.ADMIN,
+			"GET /api/v1/reports/deliveries", Access.ADMIN,
 			// checks: the catalogue
 			"GET /checks", Access.VIEWER,
 			"GET /checks/settings", Access.VIEWER,

@@ -52,7 +52,7 @@ class WebIntegrationTests {
 
 	@Test
 	void areasNotBuiltYetSaySoPlainly() {
-		for (String area : new String[] { "/sizing", "/cidr", "/taints", "/isolation", "/reports" }) {
+		for (String area : new String[] { "/sizing", "/cidr", "/taints", "/isolation" }) {
 			HttpResponse<String> page = this.browser.get(area + "?lang=en");
 			assertThat(page.statusCode()).as(area).isEqualTo(200);
 			assertThat(page.body()).as(area).contains("Not built yet");

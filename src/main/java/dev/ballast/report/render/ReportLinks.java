@@ -3,20 +3,22 @@ package dev.ballast.report.render;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.stereotype.Component;
+
+import dev.ballast.report.ReportSettings;
 
 /**
  * Where a report's links lead: the address people open Ballast at, since a mail has no page to be
- * relative to ({@code ballast.report.links.base-url}).
- *
- * @param baseUrl e.g. {@code https://ballast.example.com}, without a trailing slash
+ * relative to ({@code ballast.report.base-url}).
  */
-@ConfigurationProperties("ballast.report.links")
-record ReportLinks(@DefaultValue("http://localhost:8080") String baseUrl) {
+@Component
+class ReportLinks {
 
-	ReportLinks {
-		baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	private final String baseUrl;
+
+	ReportLinks(ReportSettings settings) {
+		String url = settings.baseUrl();
+		this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
 	String home() {

@@ -30,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -66,7 +67,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * preview is an administrator's.
  */
 @SpringBootTest(properties = { "ballast.security.admin-password=first-admin-password-42",
-		"ballast.scan.scheduled=false", "ballast.report.links.base-url=https://ballast.example.test/" })
+		"ballast.scan.scheduled=false", "ballast.report.base-url=https://ballast.example.test/" })
 @AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportRenderingIntegrationTests {
@@ -297,6 +298,7 @@ class ReportRenderingIntegrationTests {
 	static class Subscriptions {
 
 		@Bean
+		@Primary
 		SubscriptionLookup subscriptionLookup() {
 			Map<Long, Subscription> stored = Map.of(7L, subscription(Locale.ENGLISH, false));
 			return (id) -> Optional.ofNullable(stored.get(id));
