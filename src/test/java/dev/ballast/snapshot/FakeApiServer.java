@@ -48,7 +48,8 @@ final class FakeApiServer implements AutoCloseable {
 
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-	private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+	/** Replaced whole, never changed in place: a request never sees an empty set between two tokens. */
+	private volatile Set<String> tokens = Set.of("token");
 
 	static {
 		System.setProperty("sun.net.httpserver.nodelay", "true"); // no Nagle delay on small answers
@@ -59,7 +60,6 @@ final class FakeApiServer implements AutoCloseable {
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", this::handle);
 		this.server.start();
-		this.tokens.add("token");
 	}
 
 	/** A server that serves what Kubernetes 1.20 serves (the versions of the test control plane). */
@@ -125,8 +125,7 @@ final class FakeApiServer implements AutoCloseable {
 	}
 
 	FakeApiServer acceptOnly(String token) {
-		this.tokens.clear();
-		this.tokens.add(token);
+		this.tokens = Set.of(token);
 		return this;
 	}
 
