@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import dev.ballast.cluster.Cluster;
 import dev.ballast.cluster.Clusters;
 import dev.ballast.report.Subscription;
+import dev.ballast.scan.ClusterScanState;
 import dev.ballast.scan.FindingQuery;
 import dev.ballast.scan.FindingRow;
 import dev.ballast.scan.History;
@@ -103,7 +104,7 @@ class ReportContents {
 			.map((scan) -> new ReportContent.Failure(scan.id(), scan.startedAt(),
 					(scan.error() != null) ? scan.error() : "", this.links.scan(scan.id())))
 			.toList();
-		String state = state(latest, landed, now);
+		String state = ClusterScanState.of(latest, landed, null, now, this.settings.staleAfterLanded());
 		if (landed == null || landed.result() == null) {
 			return new ReportContent.ClusterPart(name, cluster.getDisplayName(), this.links.cluster(name), state, null,
 					"", 0, 0, 0, null, 0, null, List.of(), List.of(), List.of(), List.of(), failures);
@@ -192,21 +193,6 @@ class ReportContents {
 			total[1]++;
 			firstCluster.putIfAbsent(check, cluster);
 		});
-	}
-
-	/** As on the fleet overview: failed and stale before the latest landed scan's state. */
-	private String state(@Nullable Scan latest, @Nullable Scan landed, Instant now) {
-		if (landed == null) {
-			return (latest != null && latest.state() == ScanState.FAILED) ? "failed" : "none";
-		}
-		if (latest != null && latest.state() == ScanState.FAILED && latest.id() > landed.id()) {
-			return "failed";
-		}
-		Instant landedAt = (landed.finishedAt() != null) ? landed.finishedAt() : landed.startedAt();
-		if (landedAt.plus(this.settings.staleAfterLanded()).isBefore(now)) {
-			return "stale";
-		}
-		return landed.state().key();
 	}
 
 	private @Nullable Scan first(ScanFilter filter) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.ballast.cluster.Cluster;
 import dev.ballast.cluster.Clusters;
+import dev.ballast.scan.ClusterScanState;
 import dev.ballast.scan.History;
 import dev.ballast.scan.Scan;
 import dev.ballast.scan.ScanFilter;
@@ -86,7 +87,7 @@ class DashboardController {
 		model.addAttribute("landed", landed);
 		model.addAttribute("latest", latest);
 		model.addAttribute("runningId", running);
-		model.addAttribute("state", Fleet.state(latest, landed, running, now, this.fleet.staleAfter()));
+		model.addAttribute("state", ClusterScanState.of(latest, landed, running, now, this.fleet.staleAfter()));
 		model.addAttribute("staleHours", this.fleet.staleAfter().toHours());
 		model.addAttribute("range", chosen.key());
 		model.addAttribute("ranges", TrendRange.values());

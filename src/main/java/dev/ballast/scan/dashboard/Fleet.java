@@ -17,10 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.ballast.cluster.Cluster;
 import dev.ballast.cluster.Clusters;
+import dev.ballast.scan.ClusterScanState;
 import dev.ballast.scan.History;
 import dev.ballast.scan.Scan;
 import dev.ballast.scan.ScanSettings;
-import dev.ballast.scan.ScanState;
 import dev.ballast.scan.ScoreRow;
 import dev.ballast.scan.TrendPoint;
 import dev.ballast.scan.internal.HistoryQueries;
@@ -86,7 +86,7 @@ class Fleet {
 	private FleetCard card(Cluster cluster, @Nullable Scan latest, @Nullable Scan landed, Instant now) {
 		long clusterId = Objects.requireNonNull(cluster.getId());
 		Long running = this.store.runningOf(clusterId).orElse(null);
-		String state = state(latest, landed, running, now, this.staleAfter);
+		String state = ClusterScanState.of(latest, landed, running, now, this.staleAfter);
 		if (landed == null) {
 			return new FleetCard(cluster, state, latest, null, running, Sparkline.of(List.of()), null, List.of());
 		}
@@ -100,25 +100,6 @@ class Fleet {
 		ScoreRow worst = workloads.isEmpty() ? null : workloads.get(0);
 		return new FleetCard(cluster, state, latest, landed, running, Sparkline.of(daily), worst,
 				regressions(clusterId, landed));
-	}
-
-	/** The state of a cluster's scans; see {@link FleetCard#state()}. */
-	static String state(@Nullable Scan latest, @Nullable Scan landed, @Nullable Long running, Instant now,
-			Duration staleAfter) {
-		if (landed == null) {
-			if (running != null) {
-				return "running";
-			}
-			return (latest != null && latest.state() == ScanState.FAILED) ? "failed" : "none";
-		}
-		if (latest != null && latest.state() == ScanState.FAILED && latest.id() > landed.id()) {
-			return "failed";
-		}
-		Instant landedAt = (landed.finishedAt() != null) ? landed.finishedAt() : landed.startedAt();
-		if (landedAt.plus(staleAfter).isBefore(now)) {
-			return "stale";
-		}
-		return landed.state().key();
 	}
 
 	/** Workloads whose score is lower now than in the last scan landed a week before this one. */

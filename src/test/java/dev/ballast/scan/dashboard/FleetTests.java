@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import dev.ballast.cluster.Cluster;
+import dev.ballast.scan.ClusterScanState;
 import dev.ballast.scan.Scan;
 import dev.ballast.scan.ScanState;
 import dev.ballast.scan.ScanTrigger;
@@ -29,30 +30,30 @@ class FleetTests {
 	@Test
 	void aRecentLandedScanIsOkOrPartial() {
 		Scan ok = scan(1, ScanState.OK, NOW.minus(Duration.ofHours(25)));
-		assertThat(Fleet.state(ok, ok, null, NOW, STALE_AFTER)).isEqualTo("ok");
+		assertThat(ClusterScanState.of(ok, ok, null, NOW, STALE_AFTER)).isEqualTo("ok");
 		Scan partial = scan(2, ScanState.PARTIAL, NOW.minus(Duration.ofMinutes(5)));
-		assertThat(Fleet.state(partial, partial, null, NOW, STALE_AFTER)).isEqualTo("partial");
+		assertThat(ClusterScanState.of(partial, partial, null, NOW, STALE_AFTER)).isEqualTo("partial");
 	}
 
 	@Test
 	void aLandedScanOlderThanTheThresholdIsStale() {
 		Scan old = scan(1, ScanState.OK, NOW.minus(Duration.ofHours(27)));
-		assertThat(Fleet.state(old, old, null, NOW, STALE_AFTER)).isEqualTo("stale");
-		assertThat(Fleet.state(old, old, null, NOW, Duration.ofHours(48))).isEqualTo("ok");
+		assertThat(ClusterScanState.of(old, old, null, NOW, STALE_AFTER)).isEqualTo("stale");
+		assertThat(ClusterScanState.of(old, old, null, NOW, Duration.ofHours(48))).isEqualTo("ok");
 	}
 
 	@Test
 	void aFailedLastScanWinsOverAnEarlierLandedOne() {
 		Scan landed = scan(1, ScanState.OK, NOW.minus(Duration.ofHours(2)));
 		Scan failed = scan(2, ScanState.FAILED, NOW.minus(Duration.ofHours(1)));
-		assertThat(Fleet.state(failed, landed, null, NOW, STALE_AFTER)).isEqualTo("failed");
-		assertThat(Fleet.state(failed, null, null, NOW, STALE_AFTER)).isEqualTo("failed");
+		assertThat(ClusterScanState.of(failed, landed, null, NOW, STALE_AFTER)).isEqualTo("failed");
+		assertThat(ClusterScanState.of(failed, null, null, NOW, STALE_AFTER)).isEqualTo("failed");
 	}
 
 	@Test
 	void withoutALandedScanItIsRunningOrNotScanned() {
-		assertThat(Fleet.state(null, null, 7L, NOW, STALE_AFTER)).isEqualTo("running");
-		assertThat(Fleet.state(null, null, null, NOW, STALE_AFTER)).isEqualTo("none");
+		assertThat(ClusterScanState.of(null, null, 7L, NOW, STALE_AFTER)).isEqualTo("running");
+		assertThat(ClusterScanState.of(null, null, null, NOW, STALE_AFTER)).isEqualTo("none");
 	}
 
 	@Test
