@@ -6,6 +6,11 @@ import { initScanProgress } from './scan-progress.js';
 import { initTableTools } from './table-tools.js';
 import { initCharts } from './charts.js';
 import { initScrollRegions } from './scroll-regions.js';
+import { initSizing } from './sizing.js';
+import { initNetwork } from './network.js';
+import { initTaints } from './taints.js';
+import { initIsolation } from './isolation.js';
+import { initRbac } from './rbac.js';
 
 const THEME_KEY = 'ballast.theme';
 const THEMES = ['system', 'light', 'dark'];
@@ -93,6 +98,11 @@ document.addEventListener('DOMContentLoaded', () => {
   initTableTools();
   initCharts();
   initScrollRegions();
+  initSizing();
+  initNetwork();
+  initTaints();
+  initIsolation();
+  initRbac();
 });
 
 document.addEventListener('change', (event) => {

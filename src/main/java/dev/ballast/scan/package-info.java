@@ -21,7 +21,7 @@
  * module's fragments (about, connection test, credential warning).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "cluster", "snapshot", "checks" })
+@ApplicationModule(allowedDependencies = { "cluster", "snapshot", "checks", "sizing", "network", "taints", "isolation" })
 package dev.ballast.scan;
 
 import org.jspecify.annotations.NullMarked;

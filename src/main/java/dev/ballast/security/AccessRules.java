@@ -108,6 +108,11 @@ final class AccessRules {
 			.requestMatchers(POST, "/clusters/*/scan").hasRole(OPERATOR)
 			// namespace and workload pages: VIEWER reads them, OPERATOR exempts a workload's finding
 			.requestMatchers(GET, "/clusters/*/namespaces/*", "/clusters/*/workloads/*/*/*").hasRole(VIEWER)
+			// analysis pages of a cluster: sizing (with what-if), CIDR (with planner), taints, isolation
+			.requestMatchers(GET, "/clusters/*/sizing", "/clusters/*/sizing/**", "/clusters/*/cidr", "/clusters/*/cidr/**",
+					"/clusters/*/taints", "/clusters/*/taints/**", "/clusters/*/isolation", "/clusters/*/isolation/**")
+			.hasRole(VIEWER)
+			.requestMatchers(POST, "/clusters/*/cidr/overrides").hasRole(ADMIN)
 			.requestMatchers(POST, "/clusters/*/workloads/*/*/*/exemptions").hasRole(OPERATOR)
 			.requestMatchers(GET, "/clusters/*/schedule").hasRole(ADMIN)
 			.requestMatchers(POST, "/clusters/*/schedule").hasRole(ADMIN)
@@ -133,6 +138,12 @@ final class AccessRules {
 			.hasRole(VIEWER)
 			.requestMatchers(POST, "/api/v1/clusters/*/scans").hasRole(OPERATOR)
 			.requestMatchers(PUT, "/api/v1/clusters/*/schedule").hasRole(ADMIN)
+			.requestMatchers(GET, "/api/v1/clusters/*/sizing", "/api/v1/clusters/*/sizing/**", "/api/v1/clusters/*/cidr",
+					"/api/v1/clusters/*/cidr/**", "/api/v1/clusters/*/taints", "/api/v1/clusters/*/taints/**",
+					"/api/v1/clusters/*/isolation", "/api/v1/clusters/*/isolation/**")
+			.hasRole(VIEWER)
+			.requestMatchers(PUT, "/api/v1/clusters/*/cidr/overrides").hasRole(ADMIN)
+			.requestMatchers(DELETE, "/api/v1/clusters/*/cidr/overrides").hasRole(ADMIN)
 			.requestMatchers(GET, "/api/v1/checks", "/api/v1/checks/settings", "/api/v1/checks/exemptions",
 					"/api/v1/checks/custom")
 			.hasRole(VIEWER)

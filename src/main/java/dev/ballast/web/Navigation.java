@@ -5,8 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The areas of Ballast, in navigation order. An area that is not built yet shows a page saying
- * so instead of a dead link.
+ * The areas of Ballast, in navigation order.
  */
 @Component("navigation")
 public class Navigation {
@@ -16,31 +15,26 @@ public class Navigation {
 	 *
 	 * @param area the key of the area (message {@code web.nav.<area>})
 	 * @param path where it lives
-	 * @param built whether the area has its pages yet
 	 */
-	public record Item(String area, String path, boolean built) {
+	public record Item(String area, String path) {
 	}
 
 	private static final List<Item> ITEMS = List.of(
-			new Item("overview", "/", true),
-			new Item("clusters", "/clusters", true),
-			new Item("scans", "/scans", true),
-			new Item("findings", "/findings", true),
-			new Item("checks", "/checks", true),
-			new Item("audit", "/audit", true),
-			new Item("sizing", "/sizing", false),
-			new Item("cidr", "/cidr", false),
-			new Item("taints", "/taints", false),
-			new Item("isolation", "/isolation", false),
-			new Item("reports", "/reports", true),
-			new Item("settings", "/settings", true));
+			new Item("overview", "/"),
+			new Item("clusters", "/clusters"),
+			new Item("scans", "/scans"),
+			new Item("findings", "/findings"),
+			new Item("checks", "/checks"),
+			new Item("audit", "/audit"),
+			new Item("sizing", "/sizing"),
+			new Item("cidr", "/cidr"),
+			new Item("taints", "/taints"),
+			new Item("isolation", "/isolation"),
+			new Item("reports", "/reports"),
+			new Item("settings", "/settings"));
 
 	public List<Item> items() {
 		return ITEMS;
-	}
-
-	List<Item> notBuilt() {
-		return ITEMS.stream().filter((item) -> !item.built()).toList();
 	}
 
 }

@@ -62,7 +62,7 @@ class AccessRulesIntegrationTests {
 	}
 
 	private static final Map<String, Access> MINIMUM_ROLE = table(
-			// web: error page, coming-soon areas
+			// web: error page; the analysis areas' landing
 			"GET /error", Access.ANONYMOUS,
 			"GET /{area:sizing|cidr|taints|isolation}", Access.VIEWER,
 			// report: subscriptions, SMTP settings, delivery log (ADMIN)

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shell as a signed-in user meets it on a running Ballast: layout, demo cluster, language,
- * areas not built yet, and errors without internals for pages and for the API.
+ * analysis areas' landing, and errors without internals for pages and for the API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "ballast.demo=true", "ballast.security.admin-password=correct-horse-battery" })
@@ -51,11 +51,14 @@ class WebIntegrationTests {
 	}
 
 	@Test
-	void areasNotBuiltYetSaySoPlainly() {
-		for (String area : new String[] { "/sizing", "/cidr", "/taints", "/isolation" }) {
-			HttpResponse<String> page = this.browser.get(area + "?lang=en");
-			assertThat(page.statusCode()).as(area).isEqualTo(200);
-			assertThat(page.body()).as(area).contains("Not built yet");
+	void analysisAreasOpenTheFirstClusterOrTheOneAsked() {
+		for (String area : new String[] { "sizing", "cidr", "taints", "isolation" }) {
+			HttpResponse<String> page = this.browser.get("/" + area);
+			assertThat(page.statusCode()).as(area).isEqualTo(302);
+			assertThat(page.headers().firstValue("Location")).as(area).hasValueSatisfying(
+					(location) -> assertThat(location).endsWith("/clusters/demo/" + area));
+			assertThat(this.browser.get("/" + area + "?cluster=no-such").headers().firstValue("Location"))
+				.hasValueSatisfying((location) -> assertThat(location).endsWith("/clusters/demo/" + area));
 		}
 	}
 

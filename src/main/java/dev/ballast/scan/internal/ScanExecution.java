@@ -2,7 +2,6 @@ package dev.ballast.scan.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +44,8 @@ public class ScanExecution {
 
 	private final ScanSettings settings;
 
+	private final Analyses analyses;
+
 	private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "ballast-scan-heartbeat");
 		thread.setDaemon(true);
@@ -54,8 +55,9 @@ public class ScanExecution {
 	private final Clock clock = Clock.systemUTC();
 
 	ScanExecution(ClusterSnapshots snapshots, CheckSettings checkSettings, HistoryWriter writer, ScanStore store,
-			ScanSettings settings) {
+			ScanSettings settings, Analyses analyses) {
 		this.snapshots = snapshots;
+		this.analyses = analyses;
 		this.checkSettings = checkSettings;
 		this.writer = writer;
 		this.store = store;
@@ -85,8 +87,13 @@ public class ScanExecution {
 			beat(scanId, progress);
 			CheckReport report = CheckEngine.standard()
 				.run(snapshot, this.checkSettings.configurationFor(clusterName));
-			Map<String, AnalysisDocument> analyses = new LinkedHashMap<>();
-			analyses.put(SnapshotSummary.KIND, SnapshotSummary.of(snapshot));
+			progress.phase("analyses");
+			beat(scanId, progress);
+			java.util.List<String> analysisWarnings = new java.util.ArrayList<>();
+			Map<String, AnalysisDocument> analyses = this.analyses.of(snapshot, analysisWarnings);
+			for (String warning : analysisWarnings) {
+				snapshot = snapshot.withWarning(warning);
+			}
 			progress.phase("storing");
 			beat(scanId, progress);
 			heartbeat.cancel(false);

@@ -1,0 +1,4 @@
+// The isolation pages' enhancements; each page works without them.
+
+export function initIsolation() {
+}

@@ -1,0 +1,4 @@
+// The network pages' enhancements; each page works without them.
+
+export function initNetwork() {
+}

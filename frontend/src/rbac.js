@@ -1,0 +1,4 @@
+// The rbac pages' enhancements; each page works without them.
+
+export function initRbac() {
+}

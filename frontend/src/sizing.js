@@ -1,0 +1,4 @@
+// The sizing pages' enhancements; each page works without them.
+
+export function initSizing() {
+}

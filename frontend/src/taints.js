@@ -1,0 +1,4 @@
+// The taints pages' enhancements; each page works without them.
+
+export function initTaints() {
+}
