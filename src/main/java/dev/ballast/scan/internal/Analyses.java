@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import dev.ballast.isolation.IsolationAnalysis;
 import dev.ballast.network.NetworkAnalysis;
 import dev.ballast.sizing.SizingAnalysis;
+import dev.ballast.sizing.SizingSettings;
 import dev.ballast.snapshot.ClusterSnapshot;
 import dev.ballast.taints.TaintAnalysis;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,11 +34,15 @@ class Analyses {
 	private record Analysis(String kind, int version, Function<ClusterSnapshot, Object> function) {
 	}
 
-	private final List<Analysis> analyses = List.of(
-			new Analysis(SizingAnalysis.KIND, SizingAnalysis.VERSION, SizingAnalysis::of),
+	private final List<Analysis> analyses;
+
+	Analyses(SizingSettings sizing) {
+		this.analyses = List.of(
+			new Analysis(SizingAnalysis.KIND, SizingAnalysis.VERSION, (snapshot) -> SizingAnalysis.of(snapshot, sizing.poolLabels())),
 			new Analysis(NetworkAnalysis.KIND, NetworkAnalysis.VERSION, NetworkAnalysis::of),
 			new Analysis(TaintAnalysis.KIND, TaintAnalysis.VERSION, TaintAnalysis::of),
 			new Analysis(IsolationAnalysis.KIND, IsolationAnalysis.VERSION, IsolationAnalysis::of));
+	}
 
 	/**
 	 * Runs every analysis.
