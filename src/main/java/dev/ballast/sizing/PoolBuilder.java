@@ -125,6 +125,7 @@ final class PoolBuilder {
 		long cpuLimits = 0;
 		long memoryLimits = 0;
 		long gpuLimits = 0;
+		int unlimited = 0;
 		for (ClusterNode node : this.nodes) {
 			String zone = node.labels().get(SizingAnalysis.ZONE);
 			if (zone != null) {
@@ -133,16 +134,18 @@ final class PoolBuilder {
 			for (PodFacts pod : snapshot.podsOn(node.name())) {
 				if (SizingAnalysis.active(pod)) {
 					Resources limits = pod.limits();
-					cpuLimits = (cpuLimits < 0 || limits.cpuMillis() < 0) ? -1 : cpuLimits + limits.cpuMillis();
-					memoryLimits = (memoryLimits < 0 || limits.memoryBytes() < 0) ? -1
-							: memoryLimits + limits.memoryBytes();
+					if (limits.cpuMillis() < 0 || limits.memoryBytes() < 0) {
+						unlimited++;
+					}
+					cpuLimits += Math.max(0, limits.cpuMillis());
+					memoryLimits += Math.max(0, limits.memoryBytes());
 					gpuLimits += SizingAnalysis.amounts(limits).gpus();
 				}
 			}
 		}
 		return new Pool(this.name, this.label, this.nodes.size(), this.ready, shapeList, reserve, this.model == null,
 				List.copyOf(zones), commonLabels(), commonTaints(), this.capacity, this.allocatable, this.requests,
-				new Amounts(cpuLimits, memoryLimits, gpuLimits), this.usage, this.usageNodes, this.pods,
+				new Amounts(cpuLimits, memoryLimits, gpuLimits), unlimited, this.usage, this.usageNodes, this.pods,
 				this.podSlots, Math.max(0, this.busiestPods), this.busiestMaxPods, this.strandedCpu,
 				this.strandedMemory, this.worstNode, this.worst.workload(), this.worst.share());
 	}

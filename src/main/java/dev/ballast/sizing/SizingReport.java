@@ -66,8 +66,8 @@ public record SizingReport(@Nullable String poolLabel, boolean metrics, List<Str
 	 * @param capacity summed capacity
 	 * @param allocatable summed allocatable
 	 * @param requests summed requests of the pods bound to its nodes
-	 * @param limits summed limits; {@code cpuMillis}/{@code memoryBytes} {@code -1} when a pod
-	 * sets none (unbounded)
+	 * @param limits summed limits of the pods that set them
+	 * @param unlimitedPods pods without a CPU or memory limit (their use is bounded only by the node)
 	 * @param usage summed usage from metrics.k8s.io, {@code null} when no node of the pool had any
 	 * @param usageNodes nodes of the pool with usage
 	 * @param pods pods bound to its nodes
@@ -82,7 +82,7 @@ public record SizingReport(@Nullable String poolLabel, boolean metrics, List<Str
 	 */
 	public record Pool(String name, @Nullable String label, int nodes, int readyNodes, List<Shape> shapes,
 			ReserveModel model, boolean modelAssumed, List<String> zones, Map<String, String> labels,
-			List<Taint> taints, Amounts capacity, Amounts allocatable, Amounts requests, Amounts limits,
+			List<Taint> taints, Amounts capacity, Amounts allocatable, Amounts requests, Amounts limits, int unlimitedPods,
 			@Nullable Amounts usage, int usageNodes, int pods, int podSlots, int busiestNodePods, int maxPods,
 			long strandedCpuMillis, long strandedMemoryBytes, @Nullable String worstNode,
 			@Nullable String worstWorkload, double worstShare) {

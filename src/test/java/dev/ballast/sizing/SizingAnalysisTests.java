@@ -50,8 +50,9 @@ class SizingAnalysisTests {
 		assertThat(a.podSlots()).isEqualTo(220);
 		assertThat(a.busiestNodePods()).isEqualTo(4);
 		assertThat(a.allocatable()).isEqualTo(new Amounts(7840, 20 * GIB, 0));
-		// the DaemonSet sets no limit: unbounded
-		assertThat(a.limits().cpuMillis()).isEqualTo(-1);
+		// limits: web 2 × 1000 m + api 500 m + api 500 m; the two DaemonSet pods set none
+		assertThat(a.limits().cpuMillis()).isEqualTo(3000);
+		assertThat(a.unlimitedPods()).isEqualTo(2);
 		assertThat(a.usage()).isNull();
 		assertThat(this.small.notes()).contains("metrics-missing");
 	}
