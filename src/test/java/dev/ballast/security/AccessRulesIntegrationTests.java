@@ -149,6 +149,10 @@ class AccessRulesIntegrationTests {
 			"GET /clusters/{name}/namespaces/{namespace}", Access.VIEWER,
 			"GET /clusters/{name}/workloads/{namespace}/{kind}/{workload}", Access.VIEWER,
 			"POST /clusters/{name}/workloads/{namespace}/{kind}/{workload}/exemptions", Access.OPERATOR,
+			// sizing: the page and the API, what-if included (GET, nothing saved)
+			"GET /clusters/{name}/sizing", Access.VIEWER,
+			"GET /api/v1/clusters/{name}/sizing", Access.VIEWER,
+			"GET /api/v1/clusters/{name}/sizing/what-if", Access.VIEWER,
 			// security: pages
 			"GET /login", Access.ANONYMOUS,
 			"GET /settings", Access.VIEWER,
