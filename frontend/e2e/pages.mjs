@@ -35,6 +35,9 @@ export const PAGES = [
   { name: 'report-new', path: '/reports/new', role: 'admin' },
   { name: 'report-deliveries', path: '/reports/deliveries', role: 'admin' },
   { name: 'report-smtp', path: '/reports/smtp', role: 'admin' },
+  { name: 'sizing', path: '/clusters/{cluster}/sizing', role: 'admin' },
+  { name: 'sizing-what-if', path: '/clusters/{cluster}/sizing?pool=legacy&preset=1x2&preset=4x16&preset=&cores=&cores=&cores=&memory=&memory=&memory=', role: 'admin' },
+  { name: 'sizing-what-if-invalid', path: '/clusters/{cluster}/sizing?cores=zero&memory=-1', role: 'admin' },
   { name: 'not-found', path: '/clusters/{cluster}-nowhere', role: 'admin', status: 404 },
 ];
 
