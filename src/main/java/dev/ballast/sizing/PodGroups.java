@@ -14,6 +14,7 @@ import dev.ballast.sizing.SizingReport.PodGroup;
 import dev.ballast.sizing.SizingReport.Requirement;
 import dev.ballast.snapshot.ClusterSnapshot;
 import dev.ballast.snapshot.PodFacts;
+import dev.ballast.snapshot.Toleration;
 import dev.ballast.snapshot.Workload;
 import io.kubernetes.client.openapi.models.V1NodeSelectorRequirement;
 import io.kubernetes.client.openapi.models.V1NodeSelectorTerm;
@@ -54,9 +55,24 @@ final class PodGroups {
 			Map<String, String> selector = (spec != null && spec.getNodeSelector() != null) ? spec.getNodeSelector()
 					: Map.of();
 			groups.put(key, new PodGroup(pod.namespace(), kind, name, 1, request, "DaemonSet".equals(kind),
-					Map.copyOf(selector), affinity(spec), List.copyOf(pod.tolerations()), pool));
+					Map.copyOf(selector), affinity(spec), tolerations(pod.tolerations()), pool));
 		}
 		return new ArrayList<>(groups.values());
+	}
+
+	/**
+	 * The tolerations that matter for packing: those of node-condition taints
+	 * ({@code node.kubernetes.io/not-ready}, {@code unreachable}, ...), which admission adds to
+	 * every pod, are left out to keep the document small.
+	 */
+	private static List<Toleration> tolerations(List<Toleration> tolerations) {
+		List<Toleration> kept = new ArrayList<>();
+		for (Toleration toleration : tolerations) {
+			if (toleration.key() == null || !toleration.key().startsWith("node.kubernetes.io/")) {
+				kept.add(toleration);
+			}
+		}
+		return kept;
 	}
 
 	private static List<List<Requirement>> affinity(@Nullable V1PodSpec spec) {
