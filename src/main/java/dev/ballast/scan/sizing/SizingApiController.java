@@ -28,6 +28,12 @@ import dev.ballast.sizing.WhatIf.NodeShape;
 @RequestMapping("/api/v1/clusters/{name}/sizing")
 class SizingApiController {
 
+	/** What each what-if parameter may be, for the problem's detail. */
+	private static final Map<String, String> EXPECTED = Map.of("cores", "cores from 0.5 to 1024", "memory",
+			"GiB from 0.5 to 16384", "maxPods", "a whole number from 1 to 1000", "gpus", "a whole number from 0 to 64",
+			"price", "a number of cost units, 0 or more", "model", "GKE, EKS, AKS or TKE", "maxShare",
+			"a percentage above 0, at most 100");
+
 	private final StoredAnalyses analyses;
 
 	SizingApiController(StoredAnalyses analyses) {
@@ -70,11 +76,6 @@ class SizingApiController {
 		}
 		return new WhatIfAnswer(landed.scan().id(), pool.name(), input.maxShare, results);
 	}
-
-	private static final Map<String, String> EXPECTED = Map.of("cores", "cores from 0.5 to 1024", "memory",
-			"GiB from 0.5 to 16384", "maxPods", "a whole number from 1 to 1000", "gpus", "a whole number from 0 to 64",
-			"price", "a number of cost units, 0 or more", "model", "GKE, EKS, AKS or TKE", "maxShare",
-			"a percentage above 0, at most 100");
 
 	/**
 	 * The sizing analysis of a scan.

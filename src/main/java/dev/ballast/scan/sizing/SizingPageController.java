@@ -3,6 +3,7 @@ package dev.ballast.scan.sizing;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -74,7 +75,7 @@ class SizingPageController {
 	}
 
 	/** The pool asked for, else the largest; an unknown name falls back to the largest too. */
-	static Pool pool(SizingReport report, @org.jspecify.annotations.Nullable String name) {
+	static Pool pool(SizingReport report, @Nullable String name) {
 		for (Pool pool : report.pools()) {
 			if (pool.name().equals(name)) {
 				return pool;
