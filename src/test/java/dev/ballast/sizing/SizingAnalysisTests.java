@@ -1,5 +1,7 @@
 package dev.ballast.sizing;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +10,7 @@ import dev.ballast.sizing.SizingReport.Amounts;
 import dev.ballast.sizing.SizingReport.NodeRow;
 import dev.ballast.sizing.SizingReport.Placement;
 import dev.ballast.sizing.SizingReport.Pool;
+import dev.ballast.snapshot.ManifestReader;
 import dev.ballast.snapshot.Taint;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -110,6 +113,15 @@ class SizingAnalysisTests {
 		assertThat(this.small.groups()).filteredOn((group) -> group.pool() == null)
 			.extracting(SizingReport.PodGroup::name)
 			.containsExactlyInAnyOrder("pending", "stray");
+	}
+
+	@Test
+	void saysWhatItCannotKnowWithoutNodes() {
+		SizingReport empty = SizingAnalysis.of(new ManifestReader().read("empty", "empty.yaml",
+				new ByteArrayInputStream("apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n".getBytes(StandardCharsets.UTF_8))));
+		assertThat(empty.pools()).isEmpty();
+		assertThat(empty.poolLabel()).isNull();
+		assertThat(empty.notes()).containsExactly("metrics-missing", "no-nodes");
 	}
 
 	@Test
