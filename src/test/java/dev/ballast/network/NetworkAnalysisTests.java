@@ -56,6 +56,16 @@ class NetworkAnalysisTests {
 	}
 
 	@Test
+	void storesAndReadsBackAsJson() {
+		NetworkReport report = NetworkAnalysis.of(read(node("a", 110, "10.244.0.0/24", "fd00:10:244::/64"),
+				Fixtures.kubeadm("10.244.0.0/16,fd00:10:244::/56", "10.96.0.0/12", 24)));
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		String text = json.writeValueAsString(report);
+		assertThat(json.readValue(text, NetworkReport.class)).isEqualTo(report);
+		assertThat(text).contains("\"usage\":{\"nodes\":1,").contains("\"podIps\":0");
+	}
+
+	@Test
 	void reportsTheNodesThatCanStillJoinAndExhaustion() {
 		// 10.250.0.0/22 with /24 blocks: 4 blocks; 4 nodes hold them, a fifth has none
 		List<String> docs = new ArrayList<>(Fixtures.nodes(4, 24, "10.250."));
