@@ -35,6 +35,8 @@ export const PAGES = [
   { name: 'report-new', path: '/reports/new', role: 'admin' },
   { name: 'report-deliveries', path: '/reports/deliveries', role: 'admin' },
   { name: 'report-smtp', path: '/reports/smtp', role: 'admin' },
+  { name: 'cidr', path: '/clusters/{cluster}/cidr', role: 'admin' },
+  { name: 'cidr-plan', path: '/clusters/{cluster}/cidr?nodes=60&podsPerNode=30&headroom=50', role: 'admin' },
   { name: 'not-found', path: '/clusters/{cluster}-nowhere', role: 'admin', status: 404 },
 ];
 
