@@ -12,6 +12,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EniLimits {
 
+	/**
+	 * The extended resource TKE VPC-CNI nodes advertise: the VPC addresses their ENIs can give
+	 * pods in shared-ENI mode.
+	 */
+	public static final String TKE_ENI_IP = "tke.cloud.tencent.com/eni-ip";
+
 	/** ENIs and IPv4 addresses per ENI of common instance types. */
 	private static final Map<String, int[]> LIMITS = Map.ofEntries(Map.entry("t3.small", new int[] { 3, 4 }),
 			Map.entry("t3.medium", new int[] { 3, 6 }), Map.entry("t3.large", new int[] { 3, 12 }),

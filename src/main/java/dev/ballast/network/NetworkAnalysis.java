@@ -82,6 +82,10 @@ public final class NetworkAnalysis {
 					node.labels().get("beta.kubernetes.io/instance-type"));
 			long pods = node.allocatable().amount("pods");
 			Integer eni = plugin.name().equals("aws-vpc-cni") ? EniLimits.maxPods(type) : null;
+			long tkeEni = node.allocatable().amount(EniLimits.TKE_ENI_IP);
+			if (plugin.name().equals("tke-vpc-cni") && tkeEni > 0) {
+				eni = (int) Math.min(Integer.MAX_VALUE, tkeEni);
+			}
 			rows.add(new NodeRow(node.name(), type, node.podCidrs(), podIps, (int) Math.min(Integer.MAX_VALUE, pods), eni));
 		}
 		rows.sort((a, b) -> a.name().compareTo(b.name()));

@@ -175,6 +175,17 @@ class NetworkAnalysisTests {
 	}
 
 	@Test
+	void boundsTkeVpcCniPodsByTheEniAddressesTheNodeAdvertises() {
+		String node = node("a", 61).replace("allocatable: {pods: '61'}",
+				"allocatable: {pods: '61', tke.cloud.tencent.com/eni-ip: '19'}");
+		NetworkReport report = NetworkAnalysis.of(read(node, Fixtures.daemonSet("tke-eni-agent", "tke-eni-agent:v3")));
+		NodeCapacity capacity = NetworkCapacity.nodes(report, NetworkOverrides.NONE).get(0);
+		// 19 ENI addresses < 61 allocatable pods
+		assertThat(capacity.limit()).isEqualTo(19);
+		assertThat(capacity.limitBy()).isEqualTo(LimitBy.ENI);
+	}
+
+	@Test
 	void appliesOverridesAtReadTime() {
 		List<String> docs = new ArrayList<>(Fixtures.nodes(3, 24, "10.250."));
 		docs.add(Fixtures.kubeadm("10.250.0.0/22", "10.96.0.0/12", 24));

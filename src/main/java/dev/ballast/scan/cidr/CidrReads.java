@@ -62,7 +62,17 @@ class CidrReads {
 				samples);
 		return new CidrAnswer(scan.id(), scan.startedAt(), report.plugin(), report.podRanges(), report.serviceRanges(),
 				report.nodeMasks(), report.usage(), capacity, nodes, forecast, stored.overrides(), stored.changedBy(),
-				stored.changedAt(), report.notes());
+				stored.changedAt(), notes(report.notes(), stored.overrides()));
+	}
+
+	/** The stored notes less those an override answers (a guessed range the administrator set). */
+	static List<NetworkReport.Note> notes(List<NetworkReport.Note> notes, NetworkOverrides overrides) {
+		return notes.stream().filter((note) -> switch (note.code()) {
+			case "pod-range-guessed", "pod-range-unknown" -> overrides.podCidrs() == null;
+			case "service-range-guessed", "service-range-unknown" -> overrides.serviceCidrs() == null;
+			case "mask-default" -> overrides.nodeMask() == null;
+			default -> true;
+		}).toList();
 	}
 
 	/**
@@ -78,7 +88,9 @@ class CidrReads {
 					range = Math.min(range, family.podIpsRange());
 				}
 			}
-			return Math.max(0, range - used);
+			if (range != Long.MAX_VALUE) {
+				return Math.max(0, range - used);
+			}
 		}
 		return capacity.podIpsFree();
 	}
