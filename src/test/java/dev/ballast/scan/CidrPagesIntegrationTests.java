@@ -137,6 +137,18 @@ class CidrPagesIntegrationTests {
 		this.mvc.perform(get("/api/v1/clusters/demo/cidr").with(as(Role.VIEWER)))
 			.andExpect(jsonPath("$.capacity.podIpsLimit").value(360))
 			.andExpect(jsonPath("$.capacity.nodesCanJoin").value(52));
+		// another mode: no node blocks bound the nodes, the page says what it can still tell
+		for (String[] mode : new String[][] { { "VPC_NATIVE", "Pods take VPC addresses here" },
+				{ "UNKNOWN", "Ballast cannot tell how many nodes can join" } }) {
+			this.mvc.perform(put("/api/v1/clusters/demo/cidr/overrides").with(as(Role.ADMIN))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"mode\":\"" + mode[0] + "\"}")).andExpect(status().isOk());
+			this.mvc.perform(get("/clusters/demo/cidr").with(as(Role.VIEWER)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString(mode[1])))
+				.andExpect(content().string(not(containsString("more nodes can join"))));
+		}
 		this.mvc.perform(delete("/api/v1/clusters/demo/cidr/overrides").with(as(Role.ADMIN)).with(csrf()))
 			.andExpect(status().isNoContent());
 		this.mvc.perform(get("/api/v1/clusters/demo/cidr").with(as(Role.VIEWER)))
