@@ -29,8 +29,8 @@ class GrowthTests {
 
 	@Test
 	void fitsByLeastSquares() {
-		// x = 0,1,2,3; y = 1,3,2,4: slope = (4·25 − 6·10) / (4·14 − 36) = 40 / 20 = 2? no: Σxy = 0+3+4+12 = 19
-		// slope = (4·19 − 6·10) / (4·14 − 6²) = (76 − 60) / 20 = 0.8 per day
+		// x = 0,1,2,3; y = 1,3,2,4: Σx = 6, Σy = 10, Σx² = 14, Σxy = 0 + 3 + 4 + 12 = 19
+		// slope = (4·19 − 6·10) / (4·14 − 6²) = (76 − 60) / 20 = 0.8 per day; 8 left → 10 days
 		Growth growth = Growth.of(List.of(at(0, 1), at(1, 3), at(2, 2), at(3, 4)), 8, T0);
 		assertThat(growth.perDay()).isCloseTo(0.8, within(1e-9));
 		assertThat(growth.daysLeft()).isCloseTo(10.0, within(1e-9));
