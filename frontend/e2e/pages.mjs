@@ -38,6 +38,8 @@ export const PAGES = [
   { name: 'sizing', path: '/clusters/{cluster}/sizing', role: 'admin' },
   { name: 'sizing-what-if', path: '/clusters/{cluster}/sizing?pool=legacy&preset=1x2&preset=4x16&preset=&cores=&cores=&cores=&memory=&memory=&memory=', role: 'admin' },
   { name: 'sizing-what-if-invalid', path: '/clusters/{cluster}/sizing?cores=zero&memory=-1', role: 'admin' },
+  { name: 'cidr', path: '/clusters/{cluster}/cidr', role: 'admin' },
+  { name: 'cidr-plan', path: '/clusters/{cluster}/cidr?nodes=60&podsPerNode=30&headroom=50', role: 'admin' },
   { name: 'not-found', path: '/clusters/{cluster}-nowhere', role: 'admin', status: 404 },
 ];
 

@@ -65,6 +65,14 @@ class AccessRulesIntegrationTests {
 			// web: error page; the analysis areas' landing
 			"GET /error", Access.ANONYMOUS,
 			"GET /{area:sizing|cidr|taints|isolation}", Access.VIEWER,
+			// scan/cidr: CIDR capacity page and API, planner, overrides (ADMIN)
+			"GET /clusters/{name}/cidr", Access.VIEWER,
+			"POST /clusters/{name}/cidr/overrides", Access.ADMIN,
+			"GET /api/v1/clusters/{name}/cidr", Access.VIEWER,
+			"GET /api/v1/clusters/{name}/cidr/plan", Access.VIEWER,
+			"GET /api/v1/clusters/{name}/cidr/overrides", Access.VIEWER,
+			"PUT /api/v1/clusters/{name}/cidr/overrides", Access.ADMIN,
+			"DELETE /api/v1/clusters/{name}/cidr/overrides", Access.ADMIN,
 			// report: subscriptions, SMTP settings, delivery log (ADMIN)
 			"GET /reports", Access.ADMIN,
 			"GET /reports/new", Access.ADMIN,

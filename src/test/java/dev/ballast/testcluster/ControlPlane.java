@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,14 +63,27 @@ public final class ControlPlane implements AutoCloseable {
 	 * @throws IllegalStateException when the binaries are missing or start.sh fails
 	 */
 	public static ControlPlane start() {
+		return start(new String[0]);
+	}
+
+	/**
+	 * Starts a control plane of its own with start.sh flags, e.g. a small cluster CIDR
+	 * ({@code "--cluster-cidr", "10.250.0.0/22", "--node-cidr-mask-size", "24"}); the caller
+	 * closes it.
+	 * @param flags start.sh flags
+	 * @return the running plane
+	 * @throws IllegalStateException when the binaries are missing or start.sh fails
+	 */
+	public static ControlPlane start(String... flags) {
 		Path scripts = scriptsDirectory();
 		requireBinaries();
 		try {
 			for (int attempt = 1;; attempt++) {
 				Path workDir = Files.createTempDirectory("ballast-cluster-");
-				ProcessBuilder builder = new ProcessBuilder("bash", scripts.resolve("start.sh").toString(),
-						workDir.toString())
-					.redirectErrorStream(true);
+				List<String> command = new ArrayList<>(List.of("bash", scripts.resolve("start.sh").toString(),
+						workDir.toString()));
+				command.addAll(List.of(flags));
+				ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 				// start.sh's watchdog stops the plane if this JVM dies without its shutdown hook
 				builder.environment().put("BALLAST_OWNER_PID", Long.toString(ProcessHandle.current().pid()));
 				Process process = builder.start();
