@@ -25,7 +25,7 @@ class TaintMatchingTests {
 	static Cell cell(TaintMap map, String workload, String pool) {
 		TaintMap.Row row = map.rows().stream().filter((r) -> r.name().equals(workload)).findFirst().orElseThrow();
 		int group = 0;
-		while (!pool.equals(map.groups().get(group).pool())) {
+		while (!pool.equals(java.util.Objects.requireNonNullElse(map.groups().get(group).pool(), "-"))) {
 			group++;
 		}
 		return map.profiles().get(row.profile()).cells().get(group);
