@@ -36,7 +36,7 @@ record MatrixImage(String title, List<NodeGroup> groups, List<RowView> rows, Fun
 
 	static final int LABEL_WIDTH = 320;
 
-	static final int COLUMN_WIDTH = 200;
+	static final int COLUMN_WIDTH = 240;
 
 	static final int ROW_HEIGHT = 26;
 
@@ -76,7 +76,7 @@ record MatrixImage(String title, List<NodeGroup> groups, List<RowView> rows, Fun
 			}
 			svg.append("<text x=\"").append(text.x() + (text.fill() != null ? PAD / 2 : 0)).append("\" y=\"").append(text.y())
 				.append("\" fill=\"").append(text.colour()).append('"')
-				.append(text.bold() ? " font-weight=\"bold\"" : "").append(text.mono() ? " font-family=\"Liberation Mono, monospace\"" : "")
+				.append(text.bold() ? " font-weight=\"bold\"" : "").append(text.mono() ? " font-family=\"Liberation Mono, monospace\" font-size=\"10\"" : "")
 				.append('>').append(escape(text.text())).append("</text>\n");
 		}
 		svg.append("</svg>\n");
@@ -93,7 +93,7 @@ record MatrixImage(String title, List<NodeGroup> groups, List<RowView> rows, Fun
 			g.fillRect(0, 0, width(), height());
 			g.setStroke(new BasicStroke(1));
 			Font sans = new Font("WenQuanYi Micro Hei", Font.PLAIN, 12);
-			Font mono = new Font("Liberation Mono", Font.PLAIN, 11);
+			Font mono = new Font("Liberation Mono", Font.PLAIN, 10);
 			for (Text text : texts()) {
 				if (text.fill() != null) {
 					g.setColor(Color.decode(text.fill()));
@@ -130,7 +130,7 @@ record MatrixImage(String title, List<NodeGroup> groups, List<RowView> rows, Fun
 			texts.add(new Text(x, top + LINE * 2, this.size.apply(group), "#566273", null, false, false));
 			int line = 3;
 			for (TaintText taint : group.taints()) {
-				texts.add(new Text(x, top + LINE * line++, clip(taint.text(), 28), "#b42318", null, false, true));
+				texts.add(new Text(x, top + LINE * line++, clip(taint.text(), 40), "#b42318", null, false, true));
 			}
 		}
 		int y = headerHeight();
