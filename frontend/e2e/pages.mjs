@@ -35,6 +35,9 @@ export const PAGES = [
   { name: 'report-new', path: '/reports/new', role: 'admin' },
   { name: 'report-deliveries', path: '/reports/deliveries', role: 'admin' },
   { name: 'report-smtp', path: '/reports/smtp', role: 'admin' },
+  { name: 'taints', path: '/clusters/{cluster}/taints', role: 'admin' },
+  { name: 'taints-filtered', path: '/clusters/{cluster}/taints?namespace=ml&effect=NoExecute', role: 'admin' },
+  { name: 'taints-node', path: '/clusters/{cluster}/taints/nodes/gpu-2', role: 'admin' },
   { name: 'not-found', path: '/clusters/{cluster}-nowhere', role: 'admin', status: 404 },
 ];
 

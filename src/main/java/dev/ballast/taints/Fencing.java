@@ -45,7 +45,9 @@ final class Fencing {
 
 	private final List<Unschedulable> unschedulable = new ArrayList<>();
 
-	private final Map<String, Grouped> groupOfNode = new HashMap<>();
+	private final Map<String, ClusterNode> nodes = new HashMap<>();
+
+	private final Map<String, List<String>> offered = new HashMap<>();
 
 	private final Free free;
 
@@ -61,7 +63,7 @@ final class Fencing {
 		this.podsOfRow = podsOfRow;
 		this.free = new Free(snapshot);
 		for (Grouped grouped : groups) {
-			grouped.members().forEach((node) -> this.groupOfNode.put(node.name(), grouped));
+			grouped.members().forEach((node) -> this.nodes.put(node.name(), node));
 		}
 		for (String id : List.of("unschedulable-pod", "daemonset-evicted-by-noexecute", "gpu-node-untainted",
 				"gpu-pod-without-gpu-request", "tolerates-everything")) {
@@ -148,15 +150,11 @@ final class Fencing {
 		TreeSet<String> nodes = new TreeSet<>();
 		int count = 0;
 		for (PodFacts pod : pods) {
-			Grouped grouped = (pod.nodeName() != null) ? this.groupOfNode.get(pod.nodeName()) : null;
-			ClusterNode node = (grouped != null) ? grouped.members().stream()
-				.filter((member) -> member.name().equals(pod.nodeName()))
-				.findFirst()
-				.orElse(null) : null;
+			ClusterNode node = (pod.nodeName() != null) ? this.nodes.get(pod.nodeName()) : null;
 			if (node == null) {
 				continue;
 			}
-			List<String> offered = NodeGroups.extended(node);
+			List<String> offered = this.offered.computeIfAbsent(node.name(), (name) -> NodeGroups.extended(node));
 			boolean gpuNode = offered.stream().anyMatch((name) -> name.contains("gpu"));
 			boolean requests = offered.stream().anyMatch((name) -> constraints.extended().contains(name)
 					|| pod.requests().amount(name) > 0 || pod.limits().amount(name) > 0);
@@ -178,6 +176,11 @@ final class Fencing {
 		}
 		PodFacts.Condition scheduled = pending.condition("PodScheduled");
 		String message = (scheduled != null) ? scheduled.message() : null;
+		add("unschedulable-pod", "danger", subject, subject, String.valueOf(row.unschedulable()),
+				(message != null) ? message : "");
+		if (this.unschedulable.size() >= TaintAnalysis.FINDINGS_PER_RULE) {
+			return;
+		}
 		Profile profile = this.profiles.get(row.profile());
 		Constraints constraints = this.constraints.get(row.profile());
 		List<GroupReason> reasons = new ArrayList<>();
@@ -196,8 +199,6 @@ final class Fencing {
 			reasons.add(new GroupReason(id, (shortOf != null) ? "resources" : "fits", shortOf));
 		}
 		this.unschedulable.add(new Unschedulable(index, row.unschedulable(), message, reasons));
-		add("unschedulable-pod", "danger", subject, subject, String.valueOf(row.unschedulable()),
-				(message != null) ? message : "");
 	}
 
 	private static String label(Grouped grouped) {

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param nodes one per node: its group, health and what runs on it
  * @param findings fencing gaps and placement problems, at most {@value TaintAnalysis#FINDINGS_PER_RULE}
  * per rule (see {@link Totals#findingsLeftOut()})
- * @param unschedulable workloads with pods the scheduler could not place, and why, per group
+ * @param unschedulable workloads with pods the scheduler could not place, and why, per group; at most
+ * {@value TaintAnalysis#FINDINGS_PER_RULE}
  * @param notes message keys of what the analysis assumed or could not know
  */
 public record TaintMap(Totals totals, List<NodeGroup> groups, List<Profile> profiles, List<Row> rows,

@@ -164,6 +164,25 @@ class TaintFindingsTests {
 	}
 
 	@Test
+	void aThousandNamespacesShareProfilesAndStayCompact() {
+		List<String> documents = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			documents.add(node("n-" + i, "pool-" + (i % 4)));
+		}
+		for (int i = 0; i < 1000; i++) {
+			documents.add(deployment("app", "").replace("namespace: apps", "namespace: team-" + i));
+		}
+		long start = System.nanoTime();
+		TaintMap map = TaintAnalysis.of(read(documents.toArray(String[]::new)));
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		assertThat(map.rows()).hasSize(1000);
+		assertThat(map.profiles()).hasSize(1);
+		assertThat(map.groups()).hasSize(4);
+		assertThat(JsonMapper.builder().build().writeValueAsString(map).length()).isLessThan(200_000);
+		assertThat(millis).as("analysis time in ms, parsing included").isLessThan(20_000);
+	}
+
+	@Test
 	void theDemoClusterAnswersWhatRunsWhereAndWhy() {
 		TaintMap map = TaintAnalysis.of(DEMO);
 		assertThat(map.groups()).extracting((g) -> g.id() + " " + g.pool() + " " + g.nodes().size() + " "
