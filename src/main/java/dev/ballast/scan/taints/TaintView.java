@@ -24,8 +24,10 @@ import dev.ballast.taints.TaintMap.Verdict;
  * @param matching how many rows the filter selects
  * @param page the page shown
  * @param pages how many pages
+ * @param profiles the scheduling profiles of the rows the filter selects, with how many workloads share each
  */
-public record TaintView(List<NodeGroup> groups, List<RowView> rows, int matching, int page, int pages) {
+public record TaintView(List<NodeGroup> groups, List<RowView> rows, int matching, int page, int pages,
+		List<ProfileView> profiles) {
 
 	static TaintView of(TaintMap map, TaintFilter filter) {
 		return of(map, filter, TaintFilter.ROWS_PER_PAGE);
@@ -39,9 +41,21 @@ public record TaintView(List<NodeGroup> groups, List<RowView> rows, int matching
 			}
 		}
 		List<Integer> selected = new ArrayList<>();
+		int[] sharing = new int[map.profiles().size()];
 		for (int r = 0; r < map.rows().size(); r++) {
 			if (filter.shows(map.rows().get(r))) {
 				selected.add(r);
+				sharing[map.rows().get(r).profile()]++;
+			}
+		}
+		List<ProfileView> profiles = new ArrayList<>();
+		for (Profile profile : map.profiles()) {
+			if (sharing[profile.id()] > 0) {
+				List<CellView> cells = new ArrayList<>();
+				for (int g : columns) {
+					cells.add(new CellView(map.groups().get(g), profile.cells().get(g), 0));
+				}
+				profiles.add(new ProfileView(profile, sharing[profile.id()], cells));
 			}
 		}
 		int pages = Math.max(1, (selected.size() + perPage - 1) / perPage);
@@ -50,7 +64,8 @@ public record TaintView(List<NodeGroup> groups, List<RowView> rows, int matching
 		for (int r : selected.subList((page - 1) * perPage, Math.min(selected.size(), page * perPage))) {
 			rows.add(row(map, map.rows().get(r), columns));
 		}
-		return new TaintView(columns.stream().map(map.groups()::get).toList(), rows, selected.size(), page, pages);
+		return new TaintView(columns.stream().map(map.groups()::get).toList(), rows, selected.size(), page, pages,
+				profiles);
 	}
 
 	static RowView row(TaintMap map, Row row, List<Integer> columns) {
@@ -93,6 +108,16 @@ public record TaintView(List<NodeGroup> groups, List<RowView> rows, int matching
 		Map<String, NodeGroup> byId = new java.util.LinkedHashMap<>();
 		map.groups().forEach((group) -> byId.put(group.id(), group));
 		return byId;
+	}
+
+	/**
+	 * A scheduling profile and the workloads that share it.
+	 *
+	 * @param profile the profile
+	 * @param workloads how many of the selected workloads have it
+	 * @param cells one per group shown
+	 */
+	public record ProfileView(Profile profile, int workloads, List<CellView> cells) {
 	}
 
 	/**
