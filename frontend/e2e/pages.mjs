@@ -40,6 +40,9 @@ export const PAGES = [
   { name: 'sizing-what-if-invalid', path: '/clusters/{cluster}/sizing?cores=zero&memory=-1', role: 'admin' },
   { name: 'cidr', path: '/clusters/{cluster}/cidr', role: 'admin' },
   { name: 'cidr-plan', path: '/clusters/{cluster}/cidr?nodes=60&podsPerNode=30&headroom=50', role: 'admin' },
+  { name: 'taints', path: '/clusters/{cluster}/taints', role: 'admin' },
+  { name: 'taints-filtered', path: '/clusters/{cluster}/taints?namespace=ml&effect=NoExecute', role: 'admin' },
+  { name: 'taints-node', path: '/clusters/{cluster}/taints/nodes/gpu-2', role: 'admin' },
   { name: 'not-found', path: '/clusters/{cluster}-nowhere', role: 'admin', status: 404 },
 ];
 

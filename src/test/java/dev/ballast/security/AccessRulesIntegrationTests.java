@@ -131,6 +131,13 @@ class AccessRulesIntegrationTests {
 			"POST /api/v1/clusters", Access.ADMIN,
 			"POST /api/v1/clusters/{name}/test", Access.ADMIN,
 			"DELETE /api/v1/clusters/{name}", Access.ADMIN,
+			// taints: the taint map, one node, the matrix as images, the API
+			"GET /clusters/{name}/taints", Access.VIEWER,
+			"GET /clusters/{name}/taints/nodes/{node}", Access.VIEWER,
+			"GET /clusters/{name}/taints/matrix.svg", Access.VIEWER,
+			"GET /clusters/{name}/taints/matrix.png", Access.VIEWER,
+			"GET /api/v1/clusters/{name}/taints", Access.VIEWER,
+			"GET /api/v1/clusters/{name}/taints/nodes/{node}", Access.VIEWER,
 			// scan: history in the API
 			"GET /api/v1/scans", Access.VIEWER,
 			"GET /api/v1/scans/{id}", Access.VIEWER,
