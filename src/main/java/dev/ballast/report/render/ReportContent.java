@@ -58,16 +58,37 @@ record ReportContent(Instant since, Instant now, Set<ReportSection> sections, Li
 	 * @param drops workloads whose score dropped most since then
 	 * @param trend the daily score trend of the last 30 days
 	 * @param failures scans that failed since then
+	 * @param highlights what the capacity and isolation analyses of the latest landed scan say,
+	 * worst first
 	 */
 	record ClusterPart(String name, String displayName, String url, String state, @Nullable Integer score,
 			String grade, int dangers, int warnings, int infos, @Nullable Instant landedAt, int scoreChange,
 			@Nullable String diffUrl, List<Finding> newFindings, List<Finding> fixedFindings, List<Drop> drops,
-			List<TrendPoint> trend, List<Failure> failures) {
+			List<TrendPoint> trend, List<Failure> failures, List<Line> highlights) {
 
 		public boolean scanned() {
 			return this.score != null;
 		}
 
+		/**
+		 * The highlights of one section.
+		 * @param section {@code CAPACITY} or {@code ISOLATION}
+		 * @return its lines
+		 */
+		public List<Line> highlights(String section) {
+			String wanted = section.toLowerCase(java.util.Locale.ROOT);
+			return this.highlights.stream().filter((line) -> line.highlight().section().equals(wanted)).toList();
+		}
+
+	}
+
+	/**
+	 * A highlight of an analysis, with the page that explains it.
+	 *
+	 * @param highlight what the analysis says
+	 * @param url its page
+	 */
+	record Line(dev.ballast.scan.Highlight highlight, String url) {
 	}
 
 	/**

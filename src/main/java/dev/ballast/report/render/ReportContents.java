@@ -16,10 +16,12 @@ import org.springframework.stereotype.Component;
 
 import dev.ballast.cluster.Cluster;
 import dev.ballast.cluster.Clusters;
+import dev.ballast.report.ReportSection;
 import dev.ballast.report.Subscription;
 import dev.ballast.scan.ClusterScanState;
 import dev.ballast.scan.FindingQuery;
 import dev.ballast.scan.FindingRow;
+import dev.ballast.scan.Highlights;
 import dev.ballast.scan.History;
 import dev.ballast.scan.Scan;
 import dev.ballast.scan.ScanDiff;
@@ -33,7 +35,8 @@ import dev.ballast.scan.ScoreRow;
 /**
  * Computes what a report says from the stored scans: each cluster's state and score, what changed
  * since the last report (the latest landed scan against the last one landed at or before then),
- * the checks failing most and the scans that failed. Never reads a cluster.
+ * the checks failing most, the scans that failed, and what the capacity and isolation analyses
+ * of the latest landed scan highlight. Never reads a cluster.
  */
 @Component
 class ReportContents {
@@ -57,7 +60,11 @@ class ReportContents {
 
 	private final ReportLinks links;
 
-	ReportContents(Clusters clusters, Scans scans, History history, ScanSettings settings, ReportLinks links) {
+	private final Highlights highlights;
+
+	ReportContents(Clusters clusters, Scans scans, History history, ScanSettings settings, ReportLinks links,
+			Highlights highlights) {
+		this.highlights = highlights;
 		this.clusters = clusters;
 		this.scans = scans;
 		this.history = history;
@@ -74,7 +81,7 @@ class ReportContents {
 		Map<String, String> firstCluster = new HashMap<>();
 		for (Cluster cluster : this.clusters.all()) {
 			if (wanted.isEmpty() || wanted.contains(cluster.getName())) {
-				parts.add(part(cluster, from, now, checks, severities, firstCluster));
+				parts.add(part(cluster, from, now, checks, severities, firstCluster, analyses(subscription, cluster)));
 			}
 		}
 		List<ReportContent.CheckCount> top = checks.entrySet()
@@ -93,8 +100,20 @@ class ReportContents {
 		return new ReportContent(from, now, subscription.sections(), parts, top, anyScans, changed);
 	}
 
+	/** The highlights of the analyses when the subscription asked for capacity or isolation. */
+	private List<ReportContent.Line> analyses(Subscription subscription, Cluster cluster) {
+		if (!subscription.sections().contains(ReportSection.CAPACITY)
+				&& !subscription.sections().contains(ReportSection.ISOLATION)) {
+			return List.of();
+		}
+		return this.highlights.of(java.util.Objects.requireNonNull(cluster.getId()), cluster.getName())
+			.stream()
+			.map((highlight) -> new ReportContent.Line(highlight, this.links.page(highlight.path())))
+			.toList();
+	}
+
 	private ReportContent.ClusterPart part(Cluster cluster, Instant from, Instant now, Map<String, int[]> checks,
-			Map<String, String> severities, Map<String, String> firstCluster) {
+			Map<String, String> severities, Map<String, String> firstCluster, List<ReportContent.Line> analyses) {
 		String name = cluster.getName();
 		Scan landed = first(filter(name, LANDED, null, null));
 		Scan latest = first(filter(name, List.of(), null, null));
@@ -107,7 +126,7 @@ class ReportContents {
 		String state = ClusterScanState.of(latest, landed, null, now, this.settings.staleAfterLanded());
 		if (landed == null || landed.result() == null) {
 			return new ReportContent.ClusterPart(name, cluster.getDisplayName(), this.links.cluster(name), state, null,
-					"", 0, 0, 0, null, 0, null, List.of(), List.of(), List.of(), List.of(), failures);
+					"", 0, 0, 0, null, 0, null, List.of(), List.of(), List.of(), List.of(), failures, analyses);
 		}
 		Scan.Result result = landed.result();
 		countChecks(name, landed.id(), checks, severities, firstCluster);
@@ -130,7 +149,7 @@ class ReportContents {
 				(diff != null) ? findings(diff.newFindings()) : List.of(),
 				(diff != null) ? findings(diff.fixedFindings()) : List.of(),
 				(diff != null) ? drops(name, diff.base().id(), landed.id()) : List.of(),
-				this.history.trend(name, null, null, null, now.minus(TREND), now, "day"), failures);
+				this.history.trend(name, null, null, null, now.minus(TREND), now, "day"), failures, analyses);
 	}
 
 	/** The last scan landed at or before {@code from}, else the first landed after it. */

@@ -25,6 +25,10 @@ class ReportLinks {
 		return this.baseUrl + "/";
 	}
 
+	String page(String path) {
+		return this.baseUrl + path;
+	}
+
 	String cluster(String name) {
 		return this.baseUrl + "/clusters/" + segment(name);
 	}

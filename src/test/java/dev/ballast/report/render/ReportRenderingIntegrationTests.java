@@ -206,6 +206,28 @@ class ReportRenderingIntegrationTests {
 	}
 
 	@Test
+	@Order(5)
+	void capacityAndIsolationSayWhatTheLatestScansAnalysesFound() {
+		Instant now = Instant.now();
+		ReportContent.ClusterPart part = this.contents.of(subscription(Locale.ENGLISH, false), null, now)
+			.clusters()
+			.get(0);
+		// the fixture's two nodes carry no pool label: one pool, named "—"; its pod range is read from
+		// the node blocks, so the CIDR page has a number of nodes that can still join
+		assertThat(part.highlights("CAPACITY")).extracting((line) -> line.highlight().code())
+			.contains("sizing.highlight.pool");
+		assertThat(part.highlights("CAPACITY")).allSatisfy((line) -> assertThat(line.url())
+			.matches(BASE + "/clusters/mail/(sizing|cidr)"));
+		assertThat(part.highlights("ISOLATION")).allSatisfy((line) -> assertThat(line.url())
+			.matches(BASE + "/clusters/mail/(taints|isolation|isolation/rbac)"));
+		RenderedReport report = this.renderer.render(subscription(Locale.ENGLISH, false), null, now);
+		assertThat(report.text()).contains("== Capacity ==").contains("Pool — (2 nodes): ")
+			.doesNotContain("Not available yet");
+		assertThat(report.html()).contains("href=\"" + BASE + "/clusters/mail/sizing\"")
+			.contains("Pool — (2 nodes): ");
+	}
+
+	@Test
 	@Order(6)
 	void chineseSubscriptionsGetAChineseReportAndAPdf() throws Exception {
 		RenderedReport report = this.renderer.render(subscription(Locale.SIMPLIFIED_CHINESE, true), null,
