@@ -41,7 +41,7 @@ final class NetworkBuilder {
 		PolicyReader reader = new PolicyReader();
 		List<Policy> policies = reader.read(snapshot.networkPolicies());
 		PodGroups podGroups = new PodGroups();
-		List<PodGroup> groups = podGroups.of(snapshot, reader.ipBlocks());
+		List<PodGroup> groups = podGroups.of(snapshot, policies, reader.ipBlocks());
 		Map<String, Map<String, String>> labels = namespaceLabels(snapshot, groups, policies, notes);
 		List<NamespacePosture> stubs = new ArrayList<>();
 		labels.forEach((name, set) -> stubs.add(new NamespacePosture(name, set, 0, 0, 0, 0, false, false, 0, 0, 0, 0, 0,

@@ -81,17 +81,19 @@ public record NetworkIsolation(List<String> notes, boolean policiesKnown, Cni cn
 
 	/**
 	 * Pods of one namespace with the same labels, the same named ports and the same ipBlock
-	 * membership: NetworkPolicy cannot tell them apart.
+	 * membership: NetworkPolicy cannot tell them apart. Only the labels and port names some policy
+	 * mentions are kept.
 	 *
 	 * @param namespace the namespace
-	 * @param labels the pods' labels
+	 * @param labels the pods' labels that some policy's pod selector looks at
 	 * @param pods how many pods (0 for a workload whose pods the snapshot does not hold, e.g. from manifests)
 	 * @param ports the named container ports
 	 * @param ipBlocks indexes of the {@link NetworkIsolation#ipBlocks()} the pods' IPs fall in
-	 * @param workloads the workloads the pods belong to (at most three), as {@code Kind/name}
+	 * @param workloads the first workloads the pods belong to (at most three), as {@code Kind/name}
+	 * @param workloadCount how many workloads the pods belong to
 	 */
 	public record PodGroup(String namespace, Map<String, String> labels, int pods, List<NamedPort> ports,
-			List<Integer> ipBlocks, List<String> workloads) {
+			List<Integer> ipBlocks, List<String> workloads, int workloadCount) {
 
 		public PodGroup {
 			labels = new java.util.TreeMap<>(labels);
@@ -101,11 +103,14 @@ public record NetworkIsolation(List<String> notes, boolean policiesKnown, Cni cn
 		}
 
 		/**
-		 * A short name: the first workload, or the labels.
+		 * A short name: the labels that matter, or the first workload.
 		 * @return the name
 		 */
 		public String title() {
-			return this.workloads.isEmpty() ? new Selector(this.labels, List.of()).toString() : this.workloads.get(0);
+			if (!this.labels.isEmpty()) {
+				return new Selector(this.labels, List.of()).toString();
+			}
+			return this.workloads.isEmpty() ? "{}" : this.workloads.get(0);
 		}
 
 	}

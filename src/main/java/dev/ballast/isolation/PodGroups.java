@@ -19,8 +19,11 @@ import dev.ballast.snapshot.Workload;
 import dev.ballast.snapshot.WorkloadRef;
 
 /**
- * Groups the pods of a snapshot by what NetworkPolicy can tell apart: namespace, labels, named
- * ports (from the owning workload's template) and the ipBlocks their IPs fall in. Finished pods
+ * Groups the pods of a snapshot by what NetworkPolicy can tell apart: namespace, the labels some
+ * policy's pod selector looks at, the named ports some policy names (from the owning workload's
+ * template) and the ipBlocks their IPs fall in. Labels and port names no policy mentions cannot
+ * change a decision, so pods differing only in them (a StatefulSet's pod names, template hashes,
+ * workloads of a namespace no policy looks into) share a group. Finished pods
  * and pods on the host network are left out (counted apart). A workload without pods in the
  * snapshot (manifest files) counts as one group of its template's labels with no pods.
  */
@@ -34,7 +37,20 @@ final class PodGroups {
 
 	private final Map<String, List<NamedPort>> portsByWorkload = new HashMap<>();
 
-	List<PodGroup> of(ClusterSnapshot snapshot, List<Policy.IpBlock> ipBlocks) {
+	private final Set<String> labelKeys = new java.util.HashSet<>();
+
+	private final Set<String> portNames = new java.util.HashSet<>();
+
+	List<PodGroup> of(ClusterSnapshot snapshot, List<Policy> policies, List<Policy.IpBlock> ipBlocks) {
+		for (Policy policy : policies) {
+			keys(policy.pods());
+			for (Policy.Rule rule : policy.ingressRules()) {
+				rule(rule);
+			}
+			for (Policy.Rule rule : policy.egressRules()) {
+				rule(rule);
+			}
+		}
 		Map<String, Workload> workloads = new HashMap<>();
 		for (Workload workload : snapshot.workloads()) {
 			workloads.put(key(workload.namespace(), workload.kind(), workload.name()), workload);
@@ -76,6 +92,34 @@ final class PodGroups {
 		return new ArrayList<>(this.groups.values());
 	}
 
+	private void rule(Policy.Rule rule) {
+		for (Policy.Peer peer : rule.peers()) {
+			if (peer.pods() != null) {
+				keys(peer.pods());
+			}
+		}
+		for (Policy.PolicyPort port : rule.ports()) {
+			if (port.name() != null) {
+				this.portNames.add(port.name());
+			}
+		}
+	}
+
+	private void keys(Selector selector) {
+		this.labelKeys.addAll(selector.matchLabels().keySet());
+		selector.expressions().forEach((requirement) -> this.labelKeys.add(requirement.key()));
+	}
+
+	private Map<String, String> relevant(Map<String, String> labels) {
+		Map<String, String> kept = new java.util.TreeMap<>();
+		labels.forEach((key, value) -> {
+			if (this.labelKeys.contains(key)) {
+				kept.put(key, value);
+			}
+		});
+		return kept;
+	}
+
 	/**
 	 * Pods on the host network, by namespace.
 	 * @return the counts
@@ -86,18 +130,23 @@ final class PodGroups {
 
 	private void add(String namespace, Map<String, String> labels, int pods, List<NamedPort> ports,
 			List<Integer> blocks, String workload) {
-		String key = namespace + '\n' + new java.util.TreeMap<>(labels) + '\n' + ports + '\n' + blocks;
+		Map<String, String> kept = relevant(labels);
+		String key = namespace + '\n' + kept + '\n' + ports + '\n' + blocks;
 		PodGroup group = this.groups.get(key);
 		if (group == null) {
-			this.groups.put(key, new PodGroup(namespace, labels, pods, ports, blocks, List.of(workload)));
+			this.groups.put(key, new PodGroup(namespace, kept, pods, ports, blocks, List.of(workload), 1));
 			return;
 		}
 		List<String> names = group.workloads();
-		if (names.size() < 3 && !names.contains(workload)) {
-			names = new ArrayList<>(names);
-			names.add(workload);
+		int count = group.workloadCount();
+		if (!names.contains(workload)) {
+			count++;
+			if (names.size() < 3) {
+				names = new ArrayList<>(names);
+				names.add(workload);
+			}
 		}
-		this.groups.put(key, new PodGroup(namespace, group.labels(), group.pods() + pods, ports, blocks, names));
+		this.groups.put(key, new PodGroup(namespace, kept, group.pods() + pods, ports, blocks, names, count));
 	}
 
 	private static List<Integer> inBlocks(List<String> ips, List<Cidr[]> blocks) {
@@ -139,12 +188,15 @@ final class PodGroups {
 				(key) -> namedPorts(workload.template().getSpec()));
 	}
 
-	private static List<NamedPort> namedPorts(@org.jspecify.annotations.Nullable V1PodSpec spec) {
+	private List<NamedPort> namedPorts(@org.jspecify.annotations.Nullable V1PodSpec spec) {
 		if (spec == null) {
 			return List.of();
 		}
 		List<NamedPort> ports = new ArrayList<>();
-		List<V1Container> containers = new ArrayList<>(spec.getContainers());
+		List<V1Container> containers = new ArrayList<>();
+		if (spec.getContainers() != null) {
+			containers.addAll(spec.getContainers());
+		}
 		if (spec.getInitContainers() != null) {
 			containers.addAll(spec.getInitContainers());
 		}
@@ -153,7 +205,7 @@ final class PodGroups {
 				continue;
 			}
 			for (V1ContainerPort port : container.getPorts()) {
-				if (port.getName() != null && !port.getName().isEmpty()) {
+				if (port.getName() != null && this.portNames.contains(port.getName())) {
 					ports.add(new NamedPort(port.getName(), port.getContainerPort(),
 							(port.getProtocol() != null) ? port.getProtocol() : "TCP"));
 				}

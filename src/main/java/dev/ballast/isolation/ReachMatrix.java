@@ -7,7 +7,8 @@ import dev.ballast.isolation.Reachability.Port;
 
 /**
  * Who can reach whom on one port: sources as rows, destinations as columns, each cell counting the
- * (source group, destination group) pairs that are allowed. Computed on request; its cost is the
+ * (source pod, destination pod) pairs that are allowed, computed per pod group (a workload read
+ * from manifests, without pods, counts as one pod). Computed on request; its cost is the
  * number of group pairs shown, so the caller bounds the namespaces it asks for.
  *
  * @param port the port
@@ -67,24 +68,28 @@ public record ReachMatrix(Port port, List<String> rows, List<String> columns, Li
 	}
 
 	private static Cell cell(Reachability reach, List<Integer> from, List<Integer> to, Port port) {
-		int allowed = 0;
+		long allowed = 0;
+		long pairs = 0;
 		for (int source : from) {
+			long sources = Math.max(1, reach.network().groups().get(source).pods());
 			for (int destination : to) {
+				long weight = sources * Math.max(1, reach.network().groups().get(destination).pods());
+				pairs += weight;
 				if (reach.decide(source, destination, port).allowed()) {
-					allowed++;
+					allowed += weight;
 				}
 			}
 		}
-		return new Cell(allowed, from.size() * to.size());
+		return new Cell(allowed, pairs);
 	}
 
 	/**
 	 * One cell.
 	 *
-	 * @param allowed allowed group pairs
-	 * @param pairs group pairs ({@code 0} when either side has no pods)
+	 * @param allowed allowed pod pairs
+	 * @param pairs pod pairs ({@code 0} when either side has no pods)
 	 */
-	public record Cell(int allowed, int pairs) {
+	public record Cell(long allowed, long pairs) {
 
 		/**
 		 * {@code all}, {@code some}, {@code none} or {@code empty}.
