@@ -100,6 +100,7 @@ class IsolationPageController {
 		List<Finding> findings = new ArrayList<>(network.findings());
 		model.addAttribute("findings", findings);
 		model.addAttribute("verdicts", verdicts(network));
+		model.addAttribute("protocols", IsolationQuery.PROTOCOLS);
 		return network;
 	}
 
