@@ -99,6 +99,22 @@ class IsolationPagesIntegrationTests {
 
 	@Test
 	@Order(5)
+	void theMatrixDownloadsAsSvgAndPng() throws Exception {
+		this.mvc.perform(get("/clusters/demo/isolation/matrix.svg?port=8443&ns=shop&ns=payments").with(as(Role.VIEWER)))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("image/svg+xml"))
+			.andExpect(content().string(containsString("<title>Reachability on 8443/TCP — demo</title>")))
+			// shop -> payments: 66 of 154 pairs = 42 %.
+			.andExpect(content().string(containsString(">42%</text>")));
+		this.mvc.perform(get("/clusters/demo/isolation/matrix.png").with(as(Role.VIEWER)))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("image/png"));
+		this.mvc.perform(get("/clusters/demo/isolation/matrix.svg?port=0").with(as(Role.VIEWER)))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	@Order(6)
 	void badInputIsAFieldErrorOnThePageAndA400InTheApi() throws Exception {
 		this.mvc.perform(get("/clusters/demo/isolation?port=99999&protocol=ICMP").with(as(Role.VIEWER)))
 			.andExpect(status().isOk())

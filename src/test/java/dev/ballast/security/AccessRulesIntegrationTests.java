@@ -65,6 +65,14 @@ class AccessRulesIntegrationTests {
 			// web: error page; the analysis areas' landing
 			"GET /error", Access.ANONYMOUS,
 			"GET /{area:sizing|cidr|taints|isolation}", Access.VIEWER,
+			// scan: isolation (network side) pages, images and API
+			"GET /clusters/{name}/isolation", Access.VIEWER,
+			"GET /clusters/{name}/isolation/reach", Access.VIEWER,
+			"GET /clusters/{name}/isolation/matrix.svg", Access.VIEWER,
+			"GET /clusters/{name}/isolation/matrix.png", Access.VIEWER,
+			"GET /api/v1/clusters/{name}/isolation", Access.VIEWER,
+			"GET /api/v1/clusters/{name}/isolation/reachability", Access.VIEWER,
+			"GET /api/v1/clusters/{name}/isolation/reach", Access.VIEWER,
 			// report: subscriptions, SMTP settings, delivery log (ADMIN)
 			"GET /reports", Access.ADMIN,
 			"GET /reports/new", Access.ADMIN,
