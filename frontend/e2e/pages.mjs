@@ -35,6 +35,8 @@ export const PAGES = [
   { name: 'report-new', path: '/reports/new', role: 'admin' },
   { name: 'report-deliveries', path: '/reports/deliveries', role: 'admin' },
   { name: 'report-smtp', path: '/reports/smtp', role: 'admin' },
+  { name: 'isolation', path: '/clusters/{cluster}/isolation?port=8443&groups=payments', role: 'admin' },
+  { name: 'isolation-reach', path: '/clusters/{cluster}/isolation/reach?from=shop&to=payments&port=8443', role: 'admin' },
   { name: 'not-found', path: '/clusters/{cluster}-nowhere', role: 'admin', status: 404 },
 ];
 
