@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * and a verdict with its reasons.
  *
  * @param name the namespace
- * @param labels its labels, with {@code kubernetes.io/metadata.name} added when absent
+ * @param labels its labels that some policy's namespace selector looks at ({@code kubernetes.io/metadata.name}
+ * set to the name, as the API server does since 1.21)
  * @param workloads workloads in it
  * @param pods pods in it that take part in pod networking (not finished, not host network)
  * @param hostNetworkPods pods on the node's network, which NetworkPolicy does not cover

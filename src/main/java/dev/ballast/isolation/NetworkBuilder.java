@@ -73,19 +73,46 @@ final class NetworkBuilder {
 		for (Policy policy : policies) {
 			labels.putIfAbsent(policy.namespace(), Map.of());
 		}
+		Set<String> keys = namespaceLabelKeys(policies);
 		boolean added = false;
 		for (Map.Entry<String, Map<String, String>> entry : labels.entrySet()) {
+			Map<String, String> kept = new TreeMap<>();
+			entry.getValue().forEach((key, value) -> {
+				if (keys.contains(key)) {
+					kept.put(key, value);
+				}
+			});
 			if (!entry.getValue().containsKey(NAME_LABEL)) {
-				Map<String, String> withName = new TreeMap<>(entry.getValue());
-				withName.put(NAME_LABEL, entry.getKey());
-				entry.setValue(withName);
 				added = true;
 			}
+			if (keys.contains(NAME_LABEL)) {
+				kept.put(NAME_LABEL, entry.getKey());
+			}
+			entry.setValue(kept);
 		}
 		if (added) {
 			notes.add("name-label-added");
 		}
 		return labels;
+	}
+
+	/** The label keys some namespace selector looks at: only they can change a decision, so only they are kept. */
+	private static Set<String> namespaceLabelKeys(List<Policy> policies) {
+		Set<String> keys = new HashSet<>();
+		for (Policy policy : policies) {
+			List<Policy.Rule> rules = new ArrayList<>(policy.ingressRules());
+			rules.addAll(policy.egressRules());
+			for (Policy.Rule rule : rules) {
+				for (Policy.Peer peer : rule.peers()) {
+					Selector selector = peer.namespaces();
+					if (selector != null) {
+						keys.addAll(selector.matchLabels().keySet());
+						selector.expressions().forEach((requirement) -> keys.add(requirement.key()));
+					}
+				}
+			}
+		}
+		return keys;
 	}
 
 	private static List<Finding> policyFindings(List<Policy> policies, List<PodGroup> groups, Reachability reach) {

@@ -40,6 +40,8 @@ final class Postures {
 
 	private final Map<String, Integer> hostNetwork;
 
+	private final Map<String, Map<String, String>> ownLabels = new HashMap<>();
+
 	private final Reachability reach;
 
 	private final NetworkIsolation.Cni cni;
@@ -52,6 +54,9 @@ final class Postures {
 		this.cni = cni;
 		this.known = known;
 		this.hostNetwork = hostNetwork;
+		for (dev.ballast.snapshot.Namespace namespace : snapshot.namespaces()) {
+			this.ownLabels.put(namespace.name(), namespace.labels());
+		}
 		for (Workload workload : snapshot.workloads()) {
 			this.workloads.computeIfAbsent(workload.namespace(), (key) -> new ArrayList<>()).add(workload);
 		}
@@ -88,7 +93,8 @@ final class Postures {
 		List<Workload> workloads = this.workloads.getOrDefault(name, List.of());
 		int limitRanges = this.limitRanges.getOrDefault(name, 0);
 		int quotas = this.quotas.getOrDefault(name, 0);
-		String enforce = labels.get(PSA + "enforce");
+		Map<String, String> written = this.ownLabels.getOrDefault(name, Map.of());
+		String enforce = written.get(PSA + "enforce");
 		List<String> reasons = new ArrayList<>();
 		Verdict verdict = verdict(name, groups.size(), own.size(), open, reasons);
 		if (verdict != Verdict.INFO || name.equals("default")) {
@@ -104,7 +110,7 @@ final class Postures {
 		}
 		return new NamespacePosture(name, labels, workloads.size(), pods, this.hostNetwork.getOrDefault(name, 0),
 				own.size(), denyIngress, denyEgress, groups.size(), ingress, egress, open, limitRanges, quotas, enforce,
-				labels.get(PSA + "warn"), labels.get(PSA + "audit"), verdict, reasons, dns(workloads));
+				written.get(PSA + "warn"), written.get(PSA + "audit"), verdict, reasons, dns(workloads));
 	}
 
 	private Verdict verdict(String name, int groups, int policies, int open, List<String> reasons) {

@@ -168,10 +168,20 @@ class NetworkIsolationTests {
 	}
 
 	@Test
-	void missingNameLabelIsAddedAndSaid() {
-		NetworkIsolation network = Fixtures.model("");
-		assertThat(network.namespace("z").labels()).containsEntry("kubernetes.io/metadata.name", "z");
+	void missingNameLabelIsAddedAndSaidAndOnlyLabelsPoliciesLookAtAreKept() {
+		NetworkIsolation network = Fixtures.model("""
+				apiVersion: networking.k8s.io/v1
+				kind: NetworkPolicy
+				metadata: {name: from-z, namespace: x}
+				spec:
+				  podSelector: {}
+				  ingress:
+				  - from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: z}}}]
+				""");
+		// z is written without the label; team is on every namespace but no selector looks at it.
+		assertThat(network.namespace("z").labels()).containsExactly(Map.entry("kubernetes.io/metadata.name", "z"));
 		assertThat(network.notes()).containsExactly("name-label-added");
+		assertThat(Fixtures.model("").namespace("x").labels()).isEmpty();
 	}
 
 	@Test
