@@ -43,6 +43,8 @@ export const PAGES = [
   { name: 'taints', path: '/clusters/{cluster}/taints', role: 'admin' },
   { name: 'taints-filtered', path: '/clusters/{cluster}/taints?namespace=ml&effect=NoExecute', role: 'admin' },
   { name: 'taints-node', path: '/clusters/{cluster}/taints/nodes/gpu-2', role: 'admin' },
+  { name: 'isolation', path: '/clusters/{cluster}/isolation?port=8443&groups=payments', role: 'admin' },
+  { name: 'isolation-reach', path: '/clusters/{cluster}/isolation/reach?from=shop&to=payments&port=8443', role: 'admin' },
   { name: 'not-found', path: '/clusters/{cluster}-nowhere', role: 'admin', status: 404 },
 ];
 

@@ -73,6 +73,14 @@ class AccessRulesIntegrationTests {
 			"GET /api/v1/clusters/{name}/cidr/overrides", Access.VIEWER,
 			"PUT /api/v1/clusters/{name}/cidr/overrides", Access.ADMIN,
 			"DELETE /api/v1/clusters/{name}/cidr/overrides", Access.ADMIN,
+			// scan: isolation (network side) pages, images and API
+			"GET /clusters/{name}/isolation", Access.VIEWER,
+			"GET /clusters/{name}/isolation/reach", Access.VIEWER,
+			"GET /clusters/{name}/isolation/matrix.svg", Access.VIEWER,
+			"GET /clusters/{name}/isolation/matrix.png", Access.VIEWER,
+			"GET /api/v1/clusters/{name}/isolation", Access.VIEWER,
+			"GET /api/v1/clusters/{name}/isolation/reachability", Access.VIEWER,
+			"GET /api/v1/clusters/{name}/isolation/reach", Access.VIEWER,
 			// report: subscriptions, SMTP settings, delivery log (ADMIN)
 			"GET /reports", Access.ADMIN,
 			"GET /reports/new", Access.ADMIN,
