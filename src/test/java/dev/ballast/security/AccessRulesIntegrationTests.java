@@ -65,6 +65,11 @@ class AccessRulesIntegrationTests {
 			// web: error page; the analysis areas' landing
 			"GET /error", Access.ANONYMOUS,
 			"GET /{area:sizing|cidr|taints|isolation}", Access.VIEWER,
+			// scan.rbac: RBAC risks and "who can" (read-only, GET forms)
+			"GET /clusters/{name}/isolation/rbac", Access.VIEWER,
+			"GET /api/v1/clusters/{name}/isolation/rbac", Access.VIEWER,
+			"GET /api/v1/clusters/{name}/isolation/rbac/who-can", Access.VIEWER,
+			"GET /api/v1/clusters/{name}/isolation/rbac/permissions", Access.VIEWER,
 			// report: subscriptions, SMTP settings, delivery log (ADMIN)
 			"GET /reports", Access.ADMIN,
 			"GET /reports/new", Access.ADMIN,
