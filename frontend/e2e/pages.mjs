@@ -35,6 +35,9 @@ export const PAGES = [
   { name: 'report-new', path: '/reports/new', role: 'admin' },
   { name: 'report-deliveries', path: '/reports/deliveries', role: 'admin' },
   { name: 'report-smtp', path: '/reports/smtp', role: 'admin' },
+  { name: 'rbac', path: '/clusters/{cluster}/isolation/rbac', role: 'admin' },
+  { name: 'rbac-who-can', path: '/clusters/{cluster}/isolation/rbac?verb=delete&resource=namespaces&name=shop', role: 'admin' },
+  { name: 'rbac-subject', path: '/clusters/{cluster}/isolation/rbac?subject=ServiceAccount/shop/registry-puller&system=true', role: 'admin' },
   { name: 'not-found', path: '/clusters/{cluster}-nowhere', role: 'admin', status: 404 },
 ];
 
