@@ -18,7 +18,8 @@ import dev.ballast.isolation.RbacSubject;
  * @param subjects every subject with its number of grants and risks
  * @param hiddenSystem how many findings of Kubernetes' own subjects are hidden
  * @param dangerSubjects subjects with at least one danger finding (shown)
- * @param clusterAdmins subjects holding {@code *} on {@code *} cluster-wide (shown)
+ * @param clusterAdmins subjects holding {@code *} on {@code *} cluster-wide, Kubernetes' own (such as
+ * {@code system:masters}) left out
  */
 record RbacView(List<RbacFinding> findings, List<RiskySubject> risky, List<SubjectRow> subjects, int hiddenSystem,
 		long dangerSubjects, long clusterAdmins) {
@@ -36,8 +37,8 @@ record RbacView(List<RbacFinding> findings, List<RiskySubject> risky, List<Subje
 		List<SubjectRow> subjects = report.subjects().stream()
 			.map((s) -> new SubjectRow(s, report.findings().stream().filter((f) -> f.subject().equals(s.ref())).count()))
 			.toList();
-		long admins = shown.stream().filter((f) -> "cluster-admin".equals(f.risk())).map(RbacFinding::subject).distinct()
-			.count();
+		long admins = report.findings().stream().filter((f) -> !f.system() && "cluster-admin".equals(f.risk()))
+			.map(RbacFinding::subject).distinct().count();
 		return new RbacView(shown, risky, subjects, report.findings().size() - shown.size(),
 				risky.stream().filter((r) -> r.danger() > 0).count(), admins);
 	}
