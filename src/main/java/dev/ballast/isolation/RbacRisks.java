@@ -19,22 +19,22 @@ public final class RbacRisks {
 	public static final List<Risk> ALL = List.of(
 			new Risk("cluster-admin", "danger", Scope.CLUSTER, false, List.of(new Request("*", "*", "*", ""))),
 			new Risk("delete-namespaces", "danger", Scope.NAMESPACE_ITSELF, false,
-					requests(List.of("delete", "deletecollection"), List.of(":namespaces"), "")),
+					requests(List.of("delete", "deletecollection"), List.of(":namespaces"))),
 			new Risk("delete-workloads", "warning", Scope.ANY, false,
-					requests(List.of("delete", "deletecollection"), WORKLOADS, "")),
+					requests(List.of("delete", "deletecollection"), WORKLOADS)),
 			new Risk("read-secrets", "danger", Scope.ANY, false,
-					requests(List.of("get", "list", "watch"), List.of(":secrets"), "")),
+					requests(List.of("get", "list", "watch"), List.of(":secrets"))),
 			new Risk("exec-pods", "warning", Scope.ANY, false,
-					List.of(new Request("create", "", "pods", "exec"), new Request("create", "", "pods", "attach"))),
+					requests(List.of("create", "get"), List.of(":pods"), "exec", "attach")),
 			new Risk("impersonate", "danger", Scope.CLUSTER, false,
 					requests(List.of("impersonate"), List.of(":users", ":groups", ":serviceaccounts",
-							"authentication.k8s.io:userextras", "authentication.k8s.io:uids"), "")),
+							"authentication.k8s.io:userextras", "authentication.k8s.io:uids"))),
 			new Risk("escalate", "danger", Scope.ANY, false,
-					requests(List.of("escalate"), List.of(RBAC + ":roles", RBAC + ":clusterroles"), "")),
+					requests(List.of("escalate"), List.of(RBAC + ":roles", RBAC + ":clusterroles"))),
 			new Risk("bind", "danger", Scope.ANY, false,
-					requests(List.of("bind"), List.of(RBAC + ":roles", RBAC + ":clusterroles"), "")),
+					requests(List.of("bind"), List.of(RBAC + ":roles", RBAC + ":clusterroles"))),
 			new Risk("create-pods-kube-system", "danger", Scope.KUBE_SYSTEM, false,
-					requests(List.of("create"), concat(List.of(":pods"), WORKLOADS), "")),
+					requests(List.of("create"), concat(List.of(":pods"), WORKLOADS))),
 			new Risk("approve-csr", "danger", Scope.CLUSTER, true,
 					List.of(new Request("update", "certificates.k8s.io", "certificatesigningrequests", "approval"),
 							new Request("approve", "certificates.k8s.io", "signers", ""))),
@@ -75,12 +75,13 @@ public final class RbacRisks {
 		return concat(ALL.stream().map(Risk::id).toList(), List.of(CICD_DELETE, IMAGE_PULL_EXCESS));
 	}
 
-	private static List<Request> requests(List<String> verbs, List<String> groupResources, String subresource) {
+	private static List<Request> requests(List<String> verbs, List<String> groupResources, String... subresources) {
+		List<String> subs = (subresources.length == 0) ? List.of("") : List.of(subresources);
 		return verbs.stream()
-			.flatMap((verb) -> groupResources.stream().map((gr) -> {
+			.flatMap((verb) -> groupResources.stream().flatMap((gr) -> subs.stream().map((sub) -> {
 				int colon = gr.indexOf(':');
-				return new Request(verb, gr.substring(0, colon), gr.substring(colon + 1), subresource);
-			}))
+				return new Request(verb, gr.substring(0, colon), gr.substring(colon + 1), sub);
+			})))
 			.toList();
 	}
 

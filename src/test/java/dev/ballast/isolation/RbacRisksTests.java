@@ -47,6 +47,13 @@ class RbacRisksTests {
 	}
 
 	@Test
+	void execThroughAWebSocketNeedsOnlyGet() {
+		assertThat(risksOf(this.risks, "User/gina")).containsExactly("exec-pods");
+		// hal may get pods/log, which is no exec
+		assertThat(risksOf(this.risks, "User/hal")).doesNotContain("exec-pods");
+	}
+
+	@Test
 	void approvingCsrsNeedsBothRights() {
 		assertThat(risksOf(this.risks, "User/carl")).containsExactly("approve-csr");
 		assertThat(risksOf(this.risks, "User/cora")).isEmpty();
