@@ -75,6 +75,7 @@ class RbacPagesIntegrationTests {
 			.param("name", "shop").with(viewer()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Who can delete namespaces: 3 answers")))
+			.andExpect(content().string(containsString("(named shop)")))
 			.andExpect(content().string(containsString("ClusterRoleBinding/gitlab-ci-deployer")));
 		this.mvc.perform(get("/api/v1/clusters/demo/isolation/rbac/who-can").param("verb", "delete")
 			.param("resource", "namespaces").param("name", "shop").with(viewer()))
