@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ballast.isolation.RbacRisks.Request;
 import dev.ballast.isolation.RbacRisks.Risk;
 
@@ -51,7 +53,7 @@ final class RbacFindings {
 	 * @return {@code null} when they do not; else the names the matching rules are limited to,
 	 * empty when one of them is not limited
 	 */
-	private static @org.jspecify.annotations.Nullable List<String> holds(Risk risk, List<RbacRule> rules) {
+	private static @Nullable List<String> holds(Risk risk, List<RbacRule> rules) {
 		Set<String> names = new LinkedHashSet<>();
 		boolean unlimited = false;
 		int allowed = 0;

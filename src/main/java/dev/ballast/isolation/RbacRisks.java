@@ -1,6 +1,7 @@
 package dev.ballast.isolation;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The risky rights Ballast looks for, as data: each is a set of requests (verb, group, resource,
@@ -86,7 +87,7 @@ public final class RbacRisks {
 	}
 
 	private static <T> List<T> concat(List<T> a, List<T> b) {
-		return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+		return Stream.concat(a.stream(), b.stream()).toList();
 	}
 
 	/** Where a risky right counts. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -178,7 +179,7 @@ class RbacDocumentedCasesTests {
 	}
 
 	/** A question, and the subject to look for when not the case's own. */
-	record Asked(Question question, @org.jspecify.annotations.Nullable String other) {
+	record Asked(Question question, @Nullable String other) {
 
 		Asked withSubject(String subject) {
 			return new Asked(this.question, subject);

@@ -3,12 +3,12 @@ package dev.ballast.scan.rbac;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.jspecify.annotations.Nullable;
 
 import dev.ballast.isolation.IsolationAnalysis;
 import dev.ballast.isolation.IsolationReport;
@@ -25,6 +25,10 @@ import dev.ballast.scan.StoredAnalyses.Landed;
 @RestController
 @RequestMapping("/api/v1/clusters/{name}/isolation/rbac")
 class RbacApiController {
+
+	private static final Map<String, String> EXPECTED = Map.of("verb", "a verb such as get or delete",
+			"group", "an API group, empty for the core group", "resource", "a resource such as namespaces",
+			"subresource", "a subresource such as exec", "name", "an object name", "namespace", "a namespace name");
 
 	private final StoredAnalyses analyses;
 
@@ -78,10 +82,6 @@ class RbacApiController {
 		return this.analyses.latestOrProblem(cluster, IsolationAnalysis.KIND, IsolationAnalysis.VERSION,
 				IsolationReport.class);
 	}
-
-	private static final Map<String, String> EXPECTED = Map.of("verb", "a verb such as get or delete",
-			"group", "an API group, empty for the core group", "resource", "a resource such as namespaces",
-			"subresource", "a subresource such as exec", "name", "an object name", "namespace", "a namespace name");
 
 	/**
 	 * The RBAC part of the isolation document.
