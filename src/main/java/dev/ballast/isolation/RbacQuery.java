@@ -69,11 +69,13 @@ public final class RbacQuery {
 	 * {@code system:serviceaccounts:<ns>}, {@code system:authenticated}).
 	 * @param report the report
 	 * @param subjectRef the subject's reference ({@link RbacSubject#ref()})
-	 * @return its permissions by scope (cluster-wide first), or {@code null} for an unknown subject
+	 * @return its permissions by scope (cluster-wide first), or {@code null} for a subject no binding
+	 * names and no group binding stands for
 	 */
 	public static @Nullable List<Permission> permissions(RbacReport report, String subjectRef) {
-		RbacSubject subject = report.subjects().stream().filter((s) -> s.ref().equals(subjectRef)).findFirst()
+		RbacSubject named = report.subjects().stream().filter((s) -> s.ref().equals(subjectRef)).findFirst()
 			.orElse(null);
+		RbacSubject subject = (named != null) ? named : unnamed(subjectRef);
 		if (subject == null) {
 			return null;
 		}
@@ -91,7 +93,19 @@ public final class RbacQuery {
 			}
 		}
 		permissions.sort(Comparator.comparing(Permission::scope));
-		return permissions;
+		return (named == null && permissions.isEmpty()) ? null : permissions;
+	}
+
+	/** A user or service account no binding names: it may still hold what its groups are granted. */
+	private static @Nullable RbacSubject unnamed(String ref) {
+		String[] parts = ref.split("/", -1);
+		if (parts.length == 3 && "ServiceAccount".equals(parts[0]) && !parts[1].isEmpty() && !parts[2].isEmpty()) {
+			return new RbacSubject(parts[0], parts[1], parts[2], "", false, List.of());
+		}
+		if (parts.length == 2 && "User".equals(parts[0]) && !parts[1].isEmpty()) {
+			return new RbacSubject(parts[0], "", parts[1], "", false, List.of());
+		}
+		return null;
 	}
 
 	private static boolean standsFor(RbacSubject group, RbacSubject subject) {

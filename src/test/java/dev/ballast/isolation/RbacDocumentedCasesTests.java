@@ -162,7 +162,13 @@ class RbacDocumentedCasesTests {
 		List<RbacQuery.Permission> permissions = RbacQuery.permissions(report, "ServiceAccount/ops/runner");
 		assertThat(permissions).extracting(RbacQuery.Permission::via)
 			.contains("", "Group/system:serviceaccounts");
+		// an account no binding names holds what the groups standing for it hold
+		assertThat(RbacQuery.permissions(report, "ServiceAccount/qa/tester")).extracting(RbacQuery.Permission::via)
+			.containsExactlyInAnyOrder("Group/system:serviceaccounts:qa", "Group/system:serviceaccounts");
+		assertThat(RbacQuery.permissions(report, "ServiceAccount/qa/tester")).extracting(RbacQuery.Permission::scope)
+			.containsExactly("", "qa");
 		assertThat(RbacQuery.permissions(report, "User/nobody")).isNull();
+		assertThat(RbacQuery.permissions(report, "Pod/x")).isNull();
 	}
 
 	private static List<String> subjects(Question question) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.ballast.isolation.RbacFinding;
 import dev.ballast.isolation.RbacReport;
@@ -34,8 +35,10 @@ record RbacView(List<RbacFinding> findings, List<RiskySubject> risky, List<Subje
 				findings.stream().filter((f) -> "danger".equals(f.severity())).count(), findings.get(0).system())));
 		risky.sort((a, b) -> Long.compare(b.danger(), a.danger()) != 0 ? Long.compare(b.danger(), a.danger())
 				: a.subject().compareTo(b.subject()));
+		Map<String, Long> counts = report.findings().stream()
+			.collect(Collectors.groupingBy(RbacFinding::subject, Collectors.counting()));
 		List<SubjectRow> subjects = report.subjects().stream()
-			.map((s) -> new SubjectRow(s, report.findings().stream().filter((f) -> f.subject().equals(s.ref())).count()))
+			.map((s) -> new SubjectRow(s, counts.getOrDefault(s.ref(), 0L)))
 			.toList();
 		long admins = report.findings().stream().filter((f) -> !f.system() && "cluster-admin".equals(f.risk()))
 			.map(RbacFinding::subject).distinct().count();
