@@ -45,6 +45,9 @@ export const PAGES = [
   { name: 'taints-node', path: '/clusters/{cluster}/taints/nodes/gpu-2', role: 'admin' },
   { name: 'isolation', path: '/clusters/{cluster}/isolation?port=8443&groups=payments', role: 'admin' },
   { name: 'isolation-reach', path: '/clusters/{cluster}/isolation/reach?from=shop&to=payments&port=8443', role: 'admin' },
+  { name: 'rbac', path: '/clusters/{cluster}/isolation/rbac', role: 'admin' },
+  { name: 'rbac-who-can', path: '/clusters/{cluster}/isolation/rbac?verb=delete&resource=namespaces&name=shop', role: 'admin' },
+  { name: 'rbac-subject', path: '/clusters/{cluster}/isolation/rbac?subject=ServiceAccount/shop/registry-puller&system=true', role: 'admin' },
   { name: 'not-found', path: '/clusters/{cluster}-nowhere', role: 'admin', status: 404 },
 ];
 

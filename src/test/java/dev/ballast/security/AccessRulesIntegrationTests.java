@@ -81,6 +81,11 @@ class AccessRulesIntegrationTests {
 			"GET /api/v1/clusters/{name}/isolation", Access.VIEWER,
 			"GET /api/v1/clusters/{name}/isolation/reachability", Access.VIEWER,
 			"GET /api/v1/clusters/{name}/isolation/reach", Access.VIEWER,
+			// scan.rbac: RBAC risks and "who can" (read-only, GET forms)
+			"GET /clusters/{name}/isolation/rbac", Access.VIEWER,
+			"GET /api/v1/clusters/{name}/isolation/rbac", Access.VIEWER,
+			"GET /api/v1/clusters/{name}/isolation/rbac/who-can", Access.VIEWER,
+			"GET /api/v1/clusters/{name}/isolation/rbac/permissions", Access.VIEWER,
 			// report: subscriptions, SMTP settings, delivery log (ADMIN)
 			"GET /reports", Access.ADMIN,
 			"GET /reports/new", Access.ADMIN,
