@@ -13,8 +13,11 @@ public final class IsolationAnalysis {
 	/** The kind of the stored document. */
 	public static final String KIND = "isolation";
 
-	/** The version of the stored document's shape, raised when a field changes meaning. */
-	public static final int VERSION = 1;
+	/**
+	 * The version of the stored document's shape, raised when a field changes meaning. Version 1
+	 * held no results; scans stored with it read as "no such analysis".
+	 */
+	public static final int VERSION = 2;
 
 	private IsolationAnalysis() {
 	}

@@ -1,5 +1,6 @@
 /**
- * Isolation: namespace posture, NetworkPolicy reachability computed as Kubernetes defines it, DNS notes and RBAC risks.
+ * Isolation: namespace posture, NetworkPolicy reachability computed as Kubernetes defines it, DNS
+ * notes and RBAC risks.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "snapshot" })

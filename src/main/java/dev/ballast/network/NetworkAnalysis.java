@@ -31,8 +31,11 @@ public final class NetworkAnalysis {
 	/** The kind of the stored document. */
 	public static final String KIND = "network";
 
-	/** The version of the stored document's shape, raised when a field changes meaning. */
-	public static final int VERSION = 1;
+	/**
+	 * The version of the stored document's shape, raised when a field changes meaning. Version 1
+	 * held no results; scans stored with it read as "no such analysis".
+	 */
+	public static final int VERSION = 2;
 
 	/** The kinds whose absence makes a number unknowable. */
 	private static final List<String> NEEDED = List.of("Node", "Pod", "Service", "ConfigMap", "DaemonSet");

@@ -19,6 +19,14 @@
  * The dashboard ({@code dashboard} sub-package) is built from that history too: the fleet
  * overview ({@code /}) and a cluster's page ({@code /clusters/{name}}), which include the cluster
  * module's fragments (about, connection test, credential warning).
+ * <p>
+ * Every scan also stores the analyses of the {@code sizing}, {@code network}, {@code taints} and
+ * {@code isolation} modules as versioned JSON documents ({@code internal.Analyses});
+ * {@link dev.ballast.scan.StoredAnalyses} reads them back. Their pages and APIs live in the
+ * sub-packages {@code sizing}, {@code cidr}, {@code taints}, {@code isolation} and {@code rbac}
+ * ({@code /clusters/{name}/<area>}, {@code /api/v1/clusters/{name}/<area>}), around the shared
+ * head of {@code dashboard.AreaPages}; each contributes what the e-mail report should say through
+ * {@link dev.ballast.scan.Highlights}.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "cluster", "snapshot", "checks", "sizing", "network", "taints", "isolation" })

@@ -28,8 +28,11 @@ public final class SizingAnalysis {
 	/** The kind of the stored document. */
 	public static final String KIND = "sizing";
 
-	/** The version of the stored document's shape, raised when a field changes meaning. */
-	public static final int VERSION = 1;
+	/**
+	 * The version of the stored document's shape, raised when a field changes meaning. Version 1
+	 * held no results; scans stored with it read as "no such analysis".
+	 */
+	public static final int VERSION = 2;
 
 	/** The zone label. */
 	static final String ZONE = "topology.kubernetes.io/zone";

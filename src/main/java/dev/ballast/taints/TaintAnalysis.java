@@ -35,8 +35,11 @@ public final class TaintAnalysis {
 	/** The kind of the stored document. */
 	public static final String KIND = "taints";
 
-	/** The version of the stored document's shape, raised when a field changes meaning. */
-	public static final int VERSION = 1;
+	/**
+	 * The version of the stored document's shape, raised when a field changes meaning. Version 1
+	 * held no results; scans stored with it read as "no such analysis".
+	 */
+	public static final int VERSION = 2;
 
 	/** Findings kept per rule; the rest are counted in {@link Totals#findingsLeftOut()}. */
 	public static final int FINDINGS_PER_RULE = 200;

@@ -1,5 +1,6 @@
 /**
- * Placement: the taint map of node groups x workloads (may schedule, does run), with Kubernetes' own default tolerations, and the findings about fencing special nodes.
+ * Placement: the taint map of node groups x workloads (may schedule, does run), with Kubernetes'
+ * own default tolerations, and the findings about fencing special nodes.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "snapshot" })

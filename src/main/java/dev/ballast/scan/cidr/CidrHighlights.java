@@ -60,7 +60,7 @@ class CidrHighlights implements Highlights.Source {
 		}
 		else {
 			String code = (capacity.mode() == NetworkReport.Mode.VPC_NATIVE) ? "network.answer.pods"
-					: "network.answer.unknown";
+					: "network.highlight.unknown";
 			lines.add(line("info", code, path, capacity.podIpsFree(), answer.usage().nodes()));
 		}
 		return lines;

@@ -1,0 +1,72 @@
+package dev.ballast.scan.isolation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.stereotype.Component;
+
+import dev.ballast.isolation.Finding;
+import dev.ballast.isolation.IsolationAnalysis;
+import dev.ballast.isolation.IsolationReport;
+import dev.ballast.scan.Highlight;
+import dev.ballast.scan.Highlights;
+import dev.ballast.scan.StoredAnalyses;
+
+/**
+ * The isolation page's danger and warning findings in the e-mail report (the first
+ * {@value #LISTED}, in the page's words, each after the namespace or policy it concerns).
+ */
+@Component
+class IsolationHighlights implements Highlights.Source {
+
+	static final int LISTED = 5;
+
+	private final StoredAnalyses analyses;
+
+	IsolationHighlights(StoredAnalyses analyses) {
+		this.analyses = analyses;
+	}
+
+	@Override
+	public List<Highlight> highlights(long clusterId, String clusterName) {
+		StoredAnalyses.Stored<IsolationReport> stored = this.analyses
+			.latest(clusterId, IsolationAnalysis.KIND, IsolationAnalysis.VERSION, IsolationReport.class)
+			.orElse(null);
+		if (stored == null || stored.document() == null) {
+			return List.of();
+		}
+		String path = "/clusters/" + clusterName + "/isolation";
+		List<Finding> serious = stored.document()
+			.network()
+			.findings()
+			.stream()
+			.filter((finding) -> finding.severity() != Finding.Severity.INFO)
+			.toList();
+		List<Highlight> lines = new ArrayList<>();
+		for (Finding finding : serious.subList(0, Math.min(LISTED, serious.size()))) {
+			lines.add(new Highlight(Highlight.ISOLATION, finding.severity().name().toLowerCase(java.util.Locale.ROOT),
+					"isolation.highlight.finding", List.of(about(finding), message(finding)), path));
+		}
+		if (serious.size() > LISTED) {
+			lines.add(new Highlight(Highlight.ISOLATION, "info", "isolation.highlight.more",
+					List.of(serious.size() - LISTED), path));
+		}
+		return lines;
+	}
+
+	/** What a finding is about: {@code namespace/policy}, either, or the cluster. */
+	private static String about(Finding finding) {
+		String about = (finding.namespace() != null) ? finding.namespace() : "";
+		if (finding.subject() != null) {
+			about = about.isEmpty() ? finding.subject() : about + "/" + finding.subject();
+		}
+		return about;
+	}
+
+	private static DefaultMessageSourceResolvable message(Finding finding) {
+		return new DefaultMessageSourceResolvable(new String[] { "isolation.finding." + finding.code() },
+				finding.args().toArray());
+	}
+
+}
