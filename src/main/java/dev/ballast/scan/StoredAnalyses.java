@@ -94,6 +94,20 @@ public class StoredAnalyses {
 	}
 
 	/**
+	 * The analysis of a cluster's latest landed scan, when that scan holds one.
+	 * @param clusterId the cluster's id
+	 * @param kind the document kind
+	 * @param version the version the caller reads
+	 * @param type the document's type
+	 * @param <T> the document's type
+	 * @return empty when no scan has landed or the latest holds no such document
+	 */
+	public <T> Optional<Landed<T>> latestDocument(long clusterId, String kind, int version, Class<T> type) {
+		return latest(clusterId, kind, version, type).flatMap((stored) -> Optional.ofNullable(stored.document())
+			.map((document) -> new Landed<>(stored.scan(), document)));
+	}
+
+	/**
 	 * The analysis of one scan.
 	 * @param scan the scan
 	 * @param kind the document kind

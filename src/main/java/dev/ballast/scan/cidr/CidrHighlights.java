@@ -35,10 +35,10 @@ class CidrHighlights implements Highlights.Source {
 
 	@Override
 	public List<Highlight> highlights(long clusterId, String clusterName) {
-		StoredAnalyses.Stored<NetworkReport> stored = this.analyses
-			.latest(clusterId, NetworkAnalysis.KIND, NetworkAnalysis.VERSION, NetworkReport.class)
+		StoredAnalyses.Landed<NetworkReport> stored = this.analyses
+			.latestDocument(clusterId, NetworkAnalysis.KIND, NetworkAnalysis.VERSION, NetworkReport.class)
 			.orElse(null);
-		if (stored == null || stored.document() == null) {
+		if (stored == null) {
 			return List.of();
 		}
 		CidrReads.CidrAnswer answer = this.reads.answer(clusterId, stored.scan(), stored.document());

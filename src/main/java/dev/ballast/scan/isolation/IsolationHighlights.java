@@ -30,10 +30,10 @@ class IsolationHighlights implements Highlights.Source {
 
 	@Override
 	public List<Highlight> highlights(long clusterId, String clusterName) {
-		StoredAnalyses.Stored<IsolationReport> stored = this.analyses
-			.latest(clusterId, IsolationAnalysis.KIND, IsolationAnalysis.VERSION, IsolationReport.class)
+		StoredAnalyses.Landed<IsolationReport> stored = this.analyses
+			.latestDocument(clusterId, IsolationAnalysis.KIND, IsolationAnalysis.VERSION, IsolationReport.class)
 			.orElse(null);
-		if (stored == null || stored.document() == null) {
+		if (stored == null) {
 			return List.of();
 		}
 		String path = "/clusters/" + clusterName + "/isolation";

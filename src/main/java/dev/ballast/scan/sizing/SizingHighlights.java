@@ -30,10 +30,10 @@ class SizingHighlights implements Highlights.Source {
 
 	@Override
 	public List<Highlight> highlights(long clusterId, String clusterName) {
-		StoredAnalyses.Stored<SizingReport> stored = this.analyses
-			.latest(clusterId, SizingAnalysis.KIND, SizingAnalysis.VERSION, SizingReport.class)
+		StoredAnalyses.Landed<SizingReport> stored = this.analyses
+			.latestDocument(clusterId, SizingAnalysis.KIND, SizingAnalysis.VERSION, SizingReport.class)
 			.orElse(null);
-		if (stored == null || stored.document() == null) {
+		if (stored == null) {
 			return List.of();
 		}
 		SizingReport report = stored.document();

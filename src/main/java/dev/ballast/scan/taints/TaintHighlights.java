@@ -28,10 +28,10 @@ class TaintHighlights implements Highlights.Source {
 
 	@Override
 	public List<Highlight> highlights(long clusterId, String clusterName) {
-		StoredAnalyses.Stored<TaintMap> stored = this.analyses
-			.latest(clusterId, TaintAnalysis.KIND, TaintAnalysis.VERSION, TaintMap.class)
+		StoredAnalyses.Landed<TaintMap> stored = this.analyses
+			.latestDocument(clusterId, TaintAnalysis.KIND, TaintAnalysis.VERSION, TaintMap.class)
 			.orElse(null);
-		if (stored == null || stored.document() == null) {
+		if (stored == null) {
 			return List.of();
 		}
 		String path = "/clusters/" + clusterName + "/taints";
