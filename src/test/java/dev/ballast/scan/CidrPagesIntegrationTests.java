@@ -35,8 +35,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * hold one each → 52 can join. 60 pods hold a pod IP (101 − 38 host network − 2 Succeeded − 1
  * Pending). serviceSubnet 10.96.0.0/22 → 1024 − 2 = 1022 assignable, 21 used, 1001 left.
  */
+// a context (and database) of its own: the tests count the scans they run
 @SpringBootTest(properties = { "ballast.demo=true", "ballast.security.admin-password=first-admin-password-42",
-		"ballast.scan.scheduled=false" })
+		"ballast.scan.scheduled=false", "spring.application.name=cidr-pages-tests" })
 @AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CidrPagesIntegrationTests {

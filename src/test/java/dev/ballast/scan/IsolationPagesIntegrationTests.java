@@ -25,8 +25,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * finding, the matrix for a port, "can shop reach payments" with the deciding policies, field
  * errors on the page and 400 problems in the API for bad input, 404 for an unknown cluster.
  */
+// a context (and database) of its own: the tests count the scans they run
 @SpringBootTest(properties = { "ballast.demo=true", "ballast.security.admin-password=first-admin-password-42",
-		"ballast.scan.scheduled=false" })
+		"ballast.scan.scheduled=false", "spring.application.name=isolation-pages-tests" })
 @AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IsolationPagesIntegrationTests {

@@ -25,8 +25,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * shop?", a subject's permissions, Kubernetes' own subjects on demand, bad input and unknown
  * subjects.
  */
+// a context (and database) of its own: the tests count the scans they run
 @SpringBootTest(properties = { "ballast.demo=true", "ballast.security.admin-password=first-admin-password-42",
-		"ballast.scan.scheduled=false" })
+		"ballast.scan.scheduled=false", "spring.application.name=rbac-pages-tests" })
 @AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RbacPagesIntegrationTests {

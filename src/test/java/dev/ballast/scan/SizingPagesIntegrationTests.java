@@ -23,8 +23,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The node sizing page and API on the demo cluster: before a scan, the pools and the reserve
  * beside the TKE model, blast radius, the what-if (defaults, a query, bad values) and the API.
  */
+// a context (and database) of its own: the tests count the scans they run
 @SpringBootTest(properties = { "ballast.demo=true", "ballast.security.admin-password=first-admin-password-42",
-		"ballast.scan.scheduled=false" })
+		"ballast.scan.scheduled=false", "spring.application.name=sizing-pages-tests" })
 @AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SizingPagesIntegrationTests {

@@ -27,8 +27,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The taint map on the demo cluster: the empty state before a scan, the matrix, findings and
  * unschedulable pod after one, filters and their errors, one node's page, the API and the images.
  */
+// a context (and database) of its own: the tests count the scans they run
 @SpringBootTest(properties = { "ballast.demo=true", "ballast.security.admin-password=first-admin-password-42",
-		"ballast.scan.scheduled=false" })
+		"ballast.scan.scheduled=false", "spring.application.name=taint-pages-tests" })
 @AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TaintPagesIntegrationTests {
