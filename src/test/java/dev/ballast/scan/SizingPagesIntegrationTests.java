@@ -110,6 +110,16 @@ class SizingPagesIntegrationTests {
 			.andExpect(content().string(containsString("Cores: a number from 0.5 to 1024.")))
 			.andExpect(content().string(containsString("Memory: GiB from 0.5 to 16384.")))
 			.andExpect(content().string(containsString("aria-invalid=\"true\"")));
+		// an unknown pool: the form keeps the largest pool, marks the field, and packs nothing
+		this.mvc.perform(get("/clusters/demo/sizing").param("pool", "nope").param("cores", "4").param("memory", "16")
+			.with(as(Role.VIEWER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Pool: no pool of this cluster has that name")))
+			.andExpect(content().string(containsString("aria-describedby=\"whatif-pool-error\"")));
+		this.mvc.perform(get("/clusters/demo/sizing").param("pool", "legacy").param("cores", "4").param("memory", "16")
+			.with(as(Role.VIEWER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("whatif-pool-error"))));
 		this.mvc.perform(get("/api/v1/clusters/demo/sizing/what-if").param("cores", "4").param("memory", "lots")
 			.with(as(Role.VIEWER)))
 			.andExpect(status().isBadRequest())

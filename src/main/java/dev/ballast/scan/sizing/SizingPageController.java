@@ -56,8 +56,12 @@ class SizingPageController {
 		model.addAttribute("nodes", report.nodes().subList(0, Math.min(NODES_SHOWN, report.nodes().size())));
 		model.addAttribute("nodesShown", NODES_SHOWN);
 		if (!report.pools().isEmpty()) {
-			Pool pool = pool(report, params.getFirst("pool"));
+			String asked = params.getFirst("pool");
+			Pool pool = pool(report, asked);
 			ShapeInput input = ShapeInput.parse(params, pool);
+			if (asked != null && !asked.equals(pool.name())) {
+				input.errors.put("pool", "sizing.whatif.error.pool");
+			}
 			List<WhatIf.Result> results = new ArrayList<>();
 			if (input.errors.isEmpty()) {
 				for (NodeShape shape : input.shapes) {
@@ -74,7 +78,7 @@ class SizingPageController {
 		return "sizing/page";
 	}
 
-	/** The pool asked for, else the largest; an unknown name falls back to the largest too. */
+	/** The pool asked for, else the largest; an unknown name too (and the page marks the field). */
 	static Pool pool(SizingReport report, @Nullable String name) {
 		for (Pool pool : report.pools()) {
 			if (pool.name().equals(name)) {
