@@ -37,6 +37,24 @@ public class Highlights {
 		return all;
 	}
 
+	/**
+	 * The first lines of a list, and one more line (info, same section and page) counting those
+	 * left out.
+	 * @param lines the lines, worst first
+	 * @param listed how many to keep
+	 * @param moreCode the message code of the last line, whose argument is how many were left out
+	 * @return the lines kept
+	 */
+	public static List<Highlight> firstOf(List<Highlight> lines, int listed, String moreCode) {
+		if (lines.size() <= listed) {
+			return lines;
+		}
+		List<Highlight> kept = new ArrayList<>(lines.subList(0, listed));
+		Highlight first = lines.get(0);
+		kept.add(new Highlight(first.section(), "info", moreCode, List.of(lines.size() - listed), first.path()));
+		return kept;
+	}
+
 	/** An analysis that has something to say outside its page. */
 	public interface Source {
 

@@ -12,10 +12,13 @@ import dev.ballast.isolation.IsolationReport;
 import dev.ballast.scan.Highlight;
 import dev.ballast.scan.Highlights;
 import dev.ballast.scan.StoredAnalyses;
+import dev.ballast.scan.rbac.RbacHighlights;
 
 /**
- * The isolation page's danger and warning findings in the e-mail report (the first
- * {@value #LISTED}, in the page's words, each after the namespace or policy it concerns).
+ * The isolation document in the e-mail report, read once for both of its pages: the
+ * reachability page's danger and warning findings (the first {@value #LISTED}, in the page's
+ * words, each after the namespace or policy it concerns), then the RBAC page's risky subjects
+ * ({@link RbacHighlights}).
  */
 @Component
 class IsolationHighlights implements Highlights.Source {
@@ -37,21 +40,17 @@ class IsolationHighlights implements Highlights.Source {
 			return List.of();
 		}
 		String path = "/clusters/" + clusterName + "/isolation";
-		List<Finding> serious = stored.document()
+		List<Highlight> findings = stored.document()
 			.network()
 			.findings()
 			.stream()
 			.filter((finding) -> finding.severity() != Finding.Severity.INFO)
+			.map((finding) -> new Highlight(Highlight.ISOLATION,
+					finding.severity().name().toLowerCase(java.util.Locale.ROOT), "isolation.highlight.finding",
+					List.of(about(finding), message(finding)), path))
 			.toList();
-		List<Highlight> lines = new ArrayList<>();
-		for (Finding finding : serious.subList(0, Math.min(LISTED, serious.size()))) {
-			lines.add(new Highlight(Highlight.ISOLATION, finding.severity().name().toLowerCase(java.util.Locale.ROOT),
-					"isolation.highlight.finding", List.of(about(finding), message(finding)), path));
-		}
-		if (serious.size() > LISTED) {
-			lines.add(new Highlight(Highlight.ISOLATION, "info", "isolation.highlight.more",
-					List.of(serious.size() - LISTED), path));
-		}
+		List<Highlight> lines = new ArrayList<>(Highlights.firstOf(findings, LISTED, "isolation.highlight.more"));
+		lines.addAll(RbacHighlights.of(stored.document().rbac(), clusterName));
 		return lines;
 	}
 

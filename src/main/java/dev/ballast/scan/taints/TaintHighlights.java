@@ -35,21 +35,14 @@ class TaintHighlights implements Highlights.Source {
 			return List.of();
 		}
 		String path = "/clusters/" + clusterName + "/taints";
-		List<TaintMap.Finding> serious = stored.document()
+		List<Highlight> lines = stored.document()
 			.findings()
 			.stream()
 			.filter((finding) -> !"info".equals(finding.severity()))
+			.map((finding) -> new Highlight(Highlight.ISOLATION, finding.severity(), "taints.finding." + finding.id(),
+					new ArrayList<Object>(finding.args()), path))
 			.toList();
-		List<Highlight> lines = new ArrayList<>();
-		for (TaintMap.Finding finding : serious.subList(0, Math.min(LISTED, serious.size()))) {
-			lines.add(new Highlight(Highlight.ISOLATION, finding.severity(), "taints.finding." + finding.id(),
-					new ArrayList<Object>(finding.args()), path));
-		}
-		if (serious.size() > LISTED) {
-			lines.add(new Highlight(Highlight.ISOLATION, "info", "taints.highlight.more",
-					List.of(serious.size() - LISTED), path));
-		}
-		return lines;
+		return Highlights.firstOf(lines, LISTED, "taints.highlight.more");
 	}
 
 }
